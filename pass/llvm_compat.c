@@ -1,0 +1,205 @@
+/*
+ * llvm_compat.c — the only place that knows which LLVM version escc is built against
+ * (ESC_LLVM_VERSION_MAJOR): capture attributes (LLVM 19's `nocapture` flag versus 21+'s
+ * `captures(...)` components) and debug-info form (19 reads llvm.dbg.declare calls, 22 reads
+ * #dbg_declare records).
+ *
+ * Invariant: attribute kinds are looked up by name, never by number, and every answer errs
+ * towards "may capture" when an attribute is absent or not understood.
+ */
+#include "llvm_compat.h"
+
+#include <llvm-c/DebugInfo.h>
+#include <string.h>
+
+#ifndef ESC_LLVM_VERSION_MAJOR
+#error "ESC_LLVM_VERSION_MAJOR must be defined by the build (pass/CMakeLists.txt)"
+#endif
+
+/* ===== Attributes ============================================================================ */
+
+static unsigned attribute_kind(const char *name) {
+  return LLVMGetEnumAttributeKindForName(name, strlen(name));
+}
+
+/* The called function when its declaration's attributes describe this call: a direct call
+ * whose function type matches the call's. NULL for indirect calls, inline asm and calls
+ * through a mismatched prototype. */
+static LLVMValueRef direct_callee(LLVMValueRef call, unsigned arg_index) {
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  if (!callee || !LLVMIsAFunction(callee))
+    return NULL;
+  if (LLVMGlobalGetValueType(callee) != LLVMGetCalledFunctionType(call))
+    return NULL;
+  if (arg_index >= LLVMCountParams(callee))
+    return NULL;
+  return callee;
+}
+
+/* Attribute index of argument arg_index in LLVM's attribute lists (0 is the return value). */
+static unsigned argument_attribute_index(unsigned arg_index) { return arg_index + 1; }
+
+/* The attribute of the given kind on the argument at the call site, else on the callee. */
+static LLVMAttributeRef argument_attribute(LLVMValueRef call, unsigned arg_index, unsigned kind,
+                                           bool from_call_site) {
+  unsigned index = argument_attribute_index(arg_index);
+  if (from_call_site)
+    return LLVMGetCallSiteEnumAttribute(call, index, kind);
+  LLVMValueRef callee = direct_callee(call, arg_index);
+  return callee ? LLVMGetEnumAttributeAtIndex(callee, index, kind) : NULL;
+}
+
+bool esc_argument_has_attribute(LLVMValueRef call, unsigned arg_index, const char *name) {
+  unsigned kind = attribute_kind(name);
+  if (kind == 0)
+    return false;
+  return argument_attribute(call, arg_index, kind, true) ||
+         argument_attribute(call, arg_index, kind, false);
+}
+
+/*
+ * CaptureInfo as stored in the integer value of `captures(...)` (LLVM 21+, checked on 22):
+ *   value = other_components << 4 | ret_components
+ * where each 4-bit component set is a union of
+ *   address_is_null = 0x1, address = 0x3 (implies address_is_null),
+ *   read_provenance = 0x4, provenance = 0xc (implies read_provenance).
+ * E.g. captures(none) = 0x00, captures(ret: address, provenance) = 0x0f,
+ * captures(address) = 0x33, captures(address, provenance) = 0xff. On 22 `nocapture` in
+ * textual IR is upgraded to captures(none) and there is no "nocapture" kind.
+ */
+enum {
+  ESC_CAPTURE_COMPONENT_BITS = 4,
+  ESC_CAPTURE_COMPONENT_MASK = 0xf,
+  ESC_CAPTURE_ALL_COMPONENTS = 0xff,
+  /* Learning only whether the pointer is null reveals nothing through which the object could
+   * be reached, so it does not count as a capture here. */
+  ESC_CAPTURE_ADDRESS_IS_NULL = 0x1,
+};
+
+static esc_capture decode_capture_info(uint64_t capture_info) {
+  uint64_t ret_components = capture_info & ESC_CAPTURE_COMPONENT_MASK;
+  uint64_t other_components =
+      (capture_info >> ESC_CAPTURE_COMPONENT_BITS) & ESC_CAPTURE_COMPONENT_MASK;
+  ret_components &= ~(uint64_t)ESC_CAPTURE_ADDRESS_IS_NULL;
+  other_components &= ~(uint64_t)ESC_CAPTURE_ADDRESS_IS_NULL;
+  if (other_components != 0)
+    return ESC_CAPTURE_ANY;
+  return ret_components == 0 ? ESC_CAPTURE_NONE : ESC_CAPTURE_RETURN_ONLY;
+}
+
+/* The capture components the attribute at one place (call site or callee) allows. */
+static uint64_t allowed_capture_components(LLVMValueRef call, unsigned arg_index,
+                                           bool from_call_site) {
+  unsigned captures_kind = attribute_kind("captures");
+  if (captures_kind != 0) {
+    LLVMAttributeRef captures = argument_attribute(call, arg_index, captures_kind, from_call_site);
+    if (captures)
+      return LLVMGetEnumAttributeValue(captures);
+  }
+  unsigned nocapture_kind = attribute_kind("nocapture");
+  if (nocapture_kind != 0 && argument_attribute(call, arg_index, nocapture_kind, from_call_site))
+    return 0;
+  return ESC_CAPTURE_ALL_COMPONENTS;
+}
+
+esc_capture esc_argument_capture(LLVMValueRef call, unsigned arg_index) {
+  /* Both promises hold at once, so the call captures at most their intersection. */
+  uint64_t allowed = allowed_capture_components(call, arg_index, true) &
+                     allowed_capture_components(call, arg_index, false);
+  return decode_capture_info(allowed);
+}
+
+/* ===== Debug information ====================================================================== */
+
+bool esc_is_debug_intrinsic(LLVMValueRef instruction) {
+  if (!LLVMIsACallInst(instruction))
+    return false;
+  LLVMValueRef callee = LLVMGetCalledValue(instruction);
+  if (!callee || !LLVMIsAFunction(callee))
+    return false;
+  size_t length;
+  const char *name = LLVMGetValueName2(callee, &length);
+  static const char debug_prefix[] = "llvm.dbg.";
+  return length >= sizeof debug_prefix - 1 &&
+         strncmp(name, debug_prefix, sizeof debug_prefix - 1) == 0;
+}
+
+#if ESC_LLVM_VERSION_MAJOR < 20
+
+/* LLVM 19's C API cannot read debug records, so the module is switched to llvm.dbg.* calls. */
+esc_debug_format_state esc_debug_format_begin(LLVMModuleRef module) {
+  esc_debug_format_state state = {.restore_new_format = LLVMIsNewDbgInfoFormat(module)};
+  if (state.restore_new_format)
+    LLVMSetIsNewDbgInfoFormat(module, 0);
+  return state;
+}
+
+void esc_debug_format_end(LLVMModuleRef module, esc_debug_format_state state) {
+  if (state.restore_new_format)
+    LLVMSetIsNewDbgInfoFormat(module, 1);
+}
+
+/* The value a `metadata ptr %x` operand wraps (the C API reads a wrapped value as a node with
+ * one operand), or NULL when it wraps none (`!{}` left behind when the address was deleted). */
+static LLVMValueRef wrapped_value(LLVMValueRef metadata_operand) {
+  if (LLVMGetMDNodeNumOperands(metadata_operand) != 1)
+    return NULL;
+  LLVMValueRef wrapped;
+  LLVMGetMDNodeOperands(metadata_operand, &wrapped);
+  return wrapped;
+}
+
+void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void *context) {
+  unsigned declare_id = LLVMLookupIntrinsicID("llvm.dbg.declare", strlen("llvm.dbg.declare"));
+  for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(function); block;
+       block = LLVMGetNextBasicBlock(block)) {
+    for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;
+         instruction = LLVMGetNextInstruction(instruction)) {
+      if (!LLVMIsACallInst(instruction))
+        continue;
+      LLVMValueRef callee = LLVMGetCalledValue(instruction);
+      if (!callee || !LLVMIsAFunction(callee) || LLVMGetIntrinsicID(callee) != declare_id)
+        continue;
+      LLVMValueRef address = wrapped_value(LLVMGetOperand(instruction, 0));
+      if (!address)
+        continue;
+      LLVMMetadataRef variable = LLVMValueAsMetadata(LLVMGetOperand(instruction, 1));
+      visit(address, variable, LLVMInstructionGetDebugLoc(instruction), context);
+    }
+  }
+}
+
+#else
+
+/* LLVM 22 reads debug records directly; the module keeps its format. */
+esc_debug_format_state esc_debug_format_begin(LLVMModuleRef module) {
+  (void)module;
+  esc_debug_format_state state = {.restore_new_format = false};
+  return state;
+}
+
+void esc_debug_format_end(LLVMModuleRef module, esc_debug_format_state state) {
+  (void)module;
+  (void)state;
+}
+
+void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void *context) {
+  for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(function); block;
+       block = LLVMGetNextBasicBlock(block)) {
+    for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;
+         instruction = LLVMGetNextInstruction(instruction)) {
+      for (LLVMDbgRecordRef record = LLVMGetFirstDbgRecord(instruction); record;
+           record = LLVMGetNextDbgRecord(record)) {
+        if (LLVMDbgRecordGetKind(record) != LLVMDbgRecordDeclare)
+          continue;
+        LLVMValueRef address = LLVMDbgVariableRecordGetValue(record, 0);
+        if (!address)
+          continue;
+        visit(address, LLVMDbgVariableRecordGetVariable(record), LLVMDbgRecordGetDebugLoc(record),
+              context);
+      }
+    }
+  }
+}
+
+#endif
