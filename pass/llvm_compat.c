@@ -126,17 +126,34 @@ bool esc_is_debug_intrinsic(LLVMValueRef instruction) {
 
 #if ESC_LLVM_VERSION_MAJOR < 20
 
+/* The intrinsics that converting debug records to calls may declare. */
+static const char *const debug_intrinsic_names[] = {"llvm.dbg.declare", "llvm.dbg.value",
+                                                    "llvm.dbg.assign", "llvm.dbg.label"};
+enum { ESC_DEBUG_INTRINSIC_COUNT = sizeof debug_intrinsic_names / sizeof *debug_intrinsic_names };
+
 /* LLVM 19's C API cannot read debug records, so the module is switched to llvm.dbg.* calls. */
 esc_debug_format_state esc_debug_format_begin(LLVMModuleRef module) {
-  esc_debug_format_state state = {.restore_new_format = LLVMIsNewDbgInfoFormat(module)};
+  esc_debug_format_state state = {.restore_new_format = LLVMIsNewDbgInfoFormat(module),
+                                  .debug_intrinsics_present = 0};
+  for (unsigned index = 0; index < ESC_DEBUG_INTRINSIC_COUNT; ++index) {
+    if (LLVMGetNamedFunction(module, debug_intrinsic_names[index]))
+      state.debug_intrinsics_present |= 1u << index;
+  }
   if (state.restore_new_format)
     LLVMSetIsNewDbgInfoFormat(module, 0);
   return state;
 }
 
 void esc_debug_format_end(LLVMModuleRef module, esc_debug_format_state state) {
-  if (state.restore_new_format)
-    LLVMSetIsNewDbgInfoFormat(module, 1);
+  if (!state.restore_new_format)
+    return;
+  LLVMSetIsNewDbgInfoFormat(module, 1);
+  for (unsigned index = 0; index < ESC_DEBUG_INTRINSIC_COUNT; ++index) {
+    LLVMValueRef intrinsic = LLVMGetNamedFunction(module, debug_intrinsic_names[index]);
+    if (intrinsic && !(state.debug_intrinsics_present & (1u << index)) &&
+        !LLVMGetFirstUse(intrinsic))
+      LLVMDeleteFunction(intrinsic);
+  }
 }
 
 /* The value a `metadata ptr %x` operand wraps (the C API reads a wrapped value as a node with
@@ -174,7 +191,7 @@ void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void
 /* LLVM 22 reads debug records directly; the module keeps its format. */
 esc_debug_format_state esc_debug_format_begin(LLVMModuleRef module) {
   (void)module;
-  esc_debug_format_state state = {.restore_new_format = false};
+  esc_debug_format_state state = {.restore_new_format = false, .debug_intrinsics_present = 0};
   return state;
 }
 

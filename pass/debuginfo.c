@@ -1,0 +1,338 @@
+/*
+ * debuginfo.c — source names and places for one function's values: the debug declares that
+ * name allocas and parameters, the "%N" slot numbers LLVM's IR printer assigns to unnamed
+ * values, and the !dbg locations of instructions.
+ *
+ * Invariant: an esc_names describes its function as it was when esc_names_for_function ran;
+ * every string it hands out is owned by it (or is an MDString of the module's context) and
+ * lives until esc_names_free.
+ */
+#include "debuginfo.h"
+
+#include "llvm_compat.h"
+#include "pointer_map.h"
+
+#include <ctype.h>
+#include <llvm-c/DebugInfo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* One debug declare: the source variable an address holds and where it is declared. */
+typedef struct {
+  LLVMMetadataRef variable; /* DILocalVariable */
+  LLVMMetadataRef location; /* DILocation of the declare; may be NULL */
+} esc_declare;
+
+struct esc_names {
+  LLVMValueRef function;
+  LLVMContextRef context;
+  esc_declare *declares;
+  size_t declare_count, declare_capacity;
+  esc_pointer_map *declare_by_address;   /* address value -> index into declares */
+  esc_pointer_map *declare_by_parameter; /* argument -> index into declares */
+  esc_pointer_map *slot_by_value;        /* unnamed argument/block/instruction -> N of "%N" */
+  esc_pointer_map *text_by_value;        /* value -> its esc_names_value text (owned) */
+  char **owned_strings;
+  size_t owned_count, owned_capacity;
+};
+
+/* ===== Memory ================================================================================= */
+
+static void *reallocate_or_exit(void *memory, size_t count, size_t size) {
+  void *resized = realloc(memory, count * size);
+  if (!resized) {
+    fputs("escc: error: out of memory\n", stderr);
+    exit(2);
+  }
+  return resized;
+}
+
+/* Keeps string (heap-allocated) until esc_names_free and returns it. */
+static char *own_string(esc_names *names, char *string) {
+  if (names->owned_count == names->owned_capacity) {
+    names->owned_capacity = names->owned_capacity ? names->owned_capacity * 2 : 16;
+    names->owned_strings =
+        reallocate_or_exit(names->owned_strings, names->owned_capacity, sizeof(char *));
+  }
+  names->owned_strings[names->owned_count++] = string;
+  return string;
+}
+
+static char *copy_string(esc_names *names, const char *text, size_t length) {
+  char *copy = reallocate_or_exit(NULL, length + 1, 1);
+  memcpy(copy, text, length);
+  copy[length] = '\0';
+  return own_string(names, copy);
+}
+
+/* ===== Debug metadata ========================================================================= */
+
+/* The file name of a DIFile as written in it (no directory), or NULL. MDString bytes are
+ * NUL-terminated and live as long as the context. */
+static const char *file_name(LLVMMetadataRef file) {
+  if (!file)
+    return NULL;
+  unsigned length;
+  return LLVMDIFileGetFilename(file, &length);
+}
+
+/* DILocalVariable operand 1 is its name; the C API has no getter, so read the node's operands. */
+enum { ESC_DI_LOCAL_VARIABLE_NAME_OPERAND = 1 };
+
+static const char *variable_name(LLVMContextRef context, LLVMMetadataRef variable) {
+  LLVMValueRef node = LLVMMetadataAsValue(context, variable);
+  unsigned operand_count = LLVMGetMDNodeNumOperands(node);
+  if (operand_count <= ESC_DI_LOCAL_VARIABLE_NAME_OPERAND)
+    return NULL;
+  LLVMValueRef *operands = reallocate_or_exit(NULL, operand_count, sizeof *operands);
+  LLVMGetMDNodeOperands(node, operands);
+  LLVMValueRef name = operands[ESC_DI_LOCAL_VARIABLE_NAME_OPERAND];
+  free(operands);
+  if (!name || !LLVMIsAMDString(name))
+    return NULL;
+  unsigned length;
+  const char *text = LLVMGetMDString(name, &length);
+  return text && length > 0 ? text : NULL;
+}
+
+static esc_source_place declare_place(const esc_declare *declare) {
+  esc_source_place place = {NULL, 0, 0};
+  place.file = file_name(LLVMDIVariableGetFile(declare->variable));
+  place.line = LLVMDIVariableGetLine(declare->variable);
+  if (declare->location) {
+    place.column = LLVMDILocationGetColumn(declare->location);
+    if (!place.file)
+      place.file = file_name(LLVMDIScopeGetFile(LLVMDILocationGetScope(declare->location)));
+  }
+  return place;
+}
+
+esc_source_place esc_instruction_place(LLVMValueRef instruction) {
+  esc_source_place place = {NULL, 0, 0};
+  LLVMMetadataRef location = LLVMInstructionGetDebugLoc(instruction);
+  if (!location)
+    return place;
+  place.file = file_name(LLVMDIScopeGetFile(LLVMDILocationGetScope(location)));
+  place.line = LLVMDILocationGetLine(location);
+  place.column = LLVMDILocationGetColumn(location);
+  return place;
+}
+
+const char *esc_function_file(LLVMValueRef function) {
+  LLVMMetadataRef subprogram = LLVMGetSubprogram(function);
+  return subprogram ? file_name(LLVMDIScopeGetFile(subprogram)) : NULL;
+}
+
+/* ===== Indexing a function ==================================================================== */
+
+static void record_declare(LLVMValueRef address, LLVMMetadataRef variable, LLVMMetadataRef location,
+                           void *context) {
+  esc_names *names = context;
+  if (esc_pointer_map_get(names->declare_by_address, address, NULL))
+    return; /* the first declare of an address names it */
+  if (names->declare_count == names->declare_capacity) {
+    names->declare_capacity = names->declare_capacity ? names->declare_capacity * 2 : 16;
+    names->declares =
+        reallocate_or_exit(names->declares, names->declare_capacity, sizeof *names->declares);
+  }
+  names->declares[names->declare_count] = (esc_declare){variable, location};
+  esc_pointer_map_put(names->declare_by_address, address, (intptr_t)names->declare_count);
+  ++names->declare_count;
+}
+
+static bool has_name(LLVMValueRef value) {
+  size_t length;
+  LLVMGetValueName2(value, &length);
+  return length > 0;
+}
+
+static bool is_sret_parameter(LLVMValueRef function, unsigned index) {
+  static const char sret[] = "sret";
+  unsigned kind = LLVMGetEnumAttributeKindForName(sret, sizeof sret - 1);
+  return LLVMGetEnumAttributeAtIndex(function, index + 1, kind) != NULL;
+}
+
+/*
+ * A parameter's variable: the declare on the argument itself (byval aggregates), else the
+ * declare on the slot the entry block spills it to (`store %p, ptr %p.addr`, clang's -O0
+ * shape). An sret pointer's declare names the returned local (NRVO), not a parameter.
+ */
+static void index_parameters(esc_names *names) {
+  unsigned count = LLVMCountParams(names->function);
+  for (unsigned index = 0; index < count; ++index) {
+    LLVMValueRef argument = LLVMGetParam(names->function, index);
+    intptr_t declare;
+    if (!is_sret_parameter(names->function, index) &&
+        esc_pointer_map_get(names->declare_by_address, argument, &declare))
+      esc_pointer_map_put(names->declare_by_parameter, argument, declare);
+  }
+  LLVMBasicBlockRef entry = LLVMGetEntryBasicBlock(names->function);
+  for (LLVMValueRef instruction = LLVMGetFirstInstruction(entry); instruction;
+       instruction = LLVMGetNextInstruction(instruction)) {
+    if (!LLVMIsAStoreInst(instruction))
+      continue;
+    LLVMValueRef stored = LLVMGetOperand(instruction, 0);
+    LLVMValueRef slot = LLVMGetOperand(instruction, 1);
+    intptr_t declare;
+    if (LLVMIsAArgument(stored) && LLVMIsAAllocaInst(slot) &&
+        !esc_pointer_map_get(names->declare_by_parameter, stored, NULL) &&
+        esc_pointer_map_get(names->declare_by_address, slot, &declare))
+      esc_pointer_map_put(names->declare_by_parameter, stored, declare);
+  }
+}
+
+/* The numbering of LLVM's SlotTracker: unnamed arguments, then per block the block (if
+ * unnamed) followed by its unnamed non-void instructions. */
+static void index_slots(esc_names *names) {
+  intptr_t next_slot = 0;
+  for (LLVMValueRef argument = LLVMGetFirstParam(names->function); argument;
+       argument = LLVMGetNextParam(argument)) {
+    if (!has_name(argument))
+      esc_pointer_map_put(names->slot_by_value, argument, next_slot++);
+  }
+  for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(names->function); block;
+       block = LLVMGetNextBasicBlock(block)) {
+    LLVMValueRef block_value = LLVMBasicBlockAsValue(block);
+    if (!has_name(block_value))
+      esc_pointer_map_put(names->slot_by_value, block_value, next_slot++);
+    for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;
+         instruction = LLVMGetNextInstruction(instruction)) {
+      if (LLVMGetTypeKind(LLVMTypeOf(instruction)) != LLVMVoidTypeKind && !has_name(instruction))
+        esc_pointer_map_put(names->slot_by_value, instruction, next_slot++);
+    }
+  }
+}
+
+esc_names *esc_names_for_function(LLVMValueRef function) {
+  esc_names *names = reallocate_or_exit(NULL, 1, sizeof *names);
+  *names = (esc_names){.function = function,
+                       .context = LLVMGetModuleContext(LLVMGetGlobalParent(function)),
+                       .declare_by_address = esc_pointer_map_new(),
+                       .declare_by_parameter = esc_pointer_map_new(),
+                       .slot_by_value = esc_pointer_map_new(),
+                       .text_by_value = esc_pointer_map_new()};
+  esc_for_each_declare(function, record_declare, names);
+  index_parameters(names);
+  index_slots(names);
+  return names;
+}
+
+void esc_names_free(esc_names *names) {
+  if (!names)
+    return;
+  for (size_t index = 0; index < names->owned_count; ++index)
+    free(names->owned_strings[index]);
+  free(names->owned_strings);
+  free(names->declares);
+  esc_pointer_map_free(names->declare_by_address);
+  esc_pointer_map_free(names->declare_by_parameter);
+  esc_pointer_map_free(names->slot_by_value);
+  esc_pointer_map_free(names->text_by_value);
+  free(names);
+}
+
+/* ===== Names ================================================================================== */
+
+/* Whether the IR printer writes the name bare (letters, digits, "-$._", not starting with a
+ * digit) rather than in quotes. */
+static bool is_bare_identifier(const char *name, size_t length) {
+  if (length == 0 || isdigit((unsigned char)name[0]))
+    return false;
+  for (size_t index = 0; index < length; ++index) {
+    unsigned char character = (unsigned char)name[index];
+    if (!isalnum(character) && !strchr("-$._", character))
+      return false;
+  }
+  return true;
+}
+
+/* sigil + name, quoted and escaped like the IR printer when the name is not a bare identifier. */
+static char *format_name(esc_names *names, char sigil, const char *name, size_t length) {
+  bool quoted = !is_bare_identifier(name, length);
+  char *text = reallocate_or_exit(NULL, 4 * length + 4, 1); /* "\XX" per byte, sigil, quotes */
+  size_t used = 0;
+  text[used++] = sigil;
+  if (quoted)
+    text[used++] = '"';
+  for (size_t index = 0; index < length; ++index) {
+    unsigned char character = (unsigned char)name[index];
+    if (quoted && (character == '"' || character == '\\' || !isprint(character)))
+      used += (size_t)snprintf(text + used, 4, "\\%02X", character);
+    else
+      text[used++] = (char)character;
+  }
+  if (quoted)
+    text[used++] = '"';
+  text[used] = '\0';
+  return own_string(names, text);
+}
+
+static char *format_slot(esc_names *names, char sigil, intptr_t slot) {
+  char text[32];
+  int length = snprintf(text, sizeof text, "%c%ld", sigil, (long)slot);
+  return copy_string(names, text, (size_t)length);
+}
+
+/* A constant as the IR printer writes it as an operand, without its type ("null", "42"). */
+static char *format_constant(esc_names *names, LLVMValueRef constant) {
+  char *printed = LLVMPrintValueToString(constant);
+  char *type = LLVMPrintTypeToString(LLVMTypeOf(constant));
+  const char *text = printed;
+  size_t type_length = strlen(type);
+  if (strncmp(printed, type, type_length) == 0 && printed[type_length] == ' ')
+    text += type_length + 1;
+  char *copy = copy_string(names, text, strlen(text));
+  LLVMDisposeMessage(type);
+  LLVMDisposeMessage(printed);
+  return copy;
+}
+
+static char *format_value(esc_names *names, LLVMValueRef value) {
+  size_t length;
+  const char *name = LLVMGetValueName2(value, &length);
+  bool is_global = LLVMIsAGlobalValue(value) != NULL;
+  if (length > 0)
+    return format_name(names, is_global ? '@' : '%', name, length);
+  intptr_t slot;
+  if (esc_pointer_map_get(names->slot_by_value, value, &slot))
+    return format_slot(names, '%', slot);
+  if (LLVMIsAInlineAsm(value))
+    return copy_string(names, "asm", strlen("asm"));
+  if (LLVMIsAConstant(value) && !is_global)
+    return format_constant(names, value);
+  /* An unnamed global, or a local of another function: no slot in this function's numbering. */
+  return copy_string(names, is_global ? "@?" : "%?", 2);
+}
+
+const char *esc_names_value(esc_names *names, LLVMValueRef value) {
+  intptr_t cached;
+  if (esc_pointer_map_get(names->text_by_value, value, &cached))
+    return (const char *)cached;
+  char *text = format_value(names, value);
+  esc_pointer_map_put(names->text_by_value, value, (intptr_t)text);
+  return text;
+}
+
+/* The source name of the declare, else the value's IR name; place filled from the declare. */
+static const char *declared_name(esc_names *names, esc_pointer_map *declares, LLVMValueRef value,
+                                 esc_source_place *place) {
+  *place = (esc_source_place){NULL, 0, 0};
+  intptr_t index;
+  if (esc_pointer_map_get(declares, value, &index)) {
+    const esc_declare *declare = &names->declares[index];
+    *place = declare_place(declare);
+    const char *name = variable_name(names->context, declare->variable);
+    if (name)
+      return name;
+  }
+  return esc_names_value(names, value);
+}
+
+const char *esc_names_variable(esc_names *names, LLVMValueRef alloca, esc_source_place *place) {
+  return declared_name(names, names->declare_by_address, alloca, place);
+}
+
+const char *esc_names_parameter(esc_names *names, LLVMValueRef argument, esc_source_place *place) {
+  return declared_name(names, names->declare_by_parameter, argument, place);
+}

@@ -1,0 +1,48 @@
+/*
+ * llvm_compat.h — every difference between LLVM 19 and LLVM 22 that the pass sees, behind
+ * small functions. Nothing else in pass/ tests ESC_LLVM_VERSION_MAJOR.
+ *
+ * Invariant: each function answers the same question with the same meaning on both versions.
+ */
+#ifndef ESCC_LLVM_COMPAT_H
+#define ESCC_LLVM_COMPAT_H
+
+#include <llvm-c/Core.h>
+#include <stdbool.h>
+
+/* How a call may capture the pointer passed as argument arg_index (0-based), judged from the
+ * attributes at the call site and on the callee's declaration (both are checked):
+ * nocapture (19) or captures(none) (21+) -> NONE; captures(ret: ...) only -> RETURN_ONLY. */
+typedef enum {
+  ESC_CAPTURE_ANY = 0,    /* no promise: the callee may keep the pointer */
+  ESC_CAPTURE_NONE,       /* the pointer does not outlive the call, not even via the result */
+  ESC_CAPTURE_RETURN_ONLY /* it may only come back as (part of) the call's result */
+} esc_capture;
+esc_capture esc_argument_capture(LLVMValueRef call, unsigned arg_index);
+
+/* Whether argument arg_index of the call carries the named enum attribute (e.g. "byval",
+ * "sret"), at the call site or on the callee's declaration. */
+bool esc_argument_has_attribute(LLVMValueRef call, unsigned arg_index, const char *name);
+
+/* Debug-info format: on LLVM 19 the pass reads llvm.dbg.declare calls, so it switches the
+ * module to the intrinsic format for its run and back afterwards, removing the llvm.dbg.*
+ * declarations the switch added, so the module prints as before; on 22 it reads debug records
+ * and both are no-ops. begin returns a token to pass to end. */
+typedef struct {
+  bool restore_new_format;
+  unsigned debug_intrinsics_present; /* bit i: debug intrinsic i was declared before begin */
+} esc_debug_format_state;
+esc_debug_format_state esc_debug_format_begin(LLVMModuleRef module);
+void esc_debug_format_end(LLVMModuleRef module, esc_debug_format_state state);
+
+/* For each debug "declare" attached to the function (llvm.dbg.declare calls on 19, #dbg_declare
+ * records on 22), call visit(address value, DILocalVariable, DILocation of the declare, ctx). */
+typedef void (*esc_declare_visitor)(LLVMValueRef address, LLVMMetadataRef variable,
+                                    LLVMMetadataRef location, void *context);
+void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void *context);
+
+/* Whether the instruction is a debug intrinsic call (llvm.dbg.*) — only on 19's intrinsic
+ * format does this ever answer true. */
+bool esc_is_debug_intrinsic(LLVMValueRef instruction);
+
+#endif /* ESCC_LLVM_COMPAT_H */
