@@ -32,6 +32,7 @@ struct esc_names {
   esc_pointer_map *declare_by_address;   /* address value -> index into declares */
   esc_pointer_map *declare_by_parameter; /* argument -> index into declares */
   esc_pointer_map *slot_by_value;        /* unnamed argument/block/instruction -> N of "%N" */
+  esc_pointer_map *slot_by_global;       /* unnamed global -> N of "@N"; built on first use */
   esc_pointer_map *text_by_value;        /* value -> its esc_names_value text (owned) */
   char **owned_strings;
   size_t owned_count, owned_capacity;
@@ -204,6 +205,29 @@ static void index_slots(esc_names *names) {
   }
 }
 
+/* The module-level numbering of the IR printer: unnamed global variables, then aliases, then
+ * ifuncs, then functions. Only modules with unnamed globals ever need it. */
+static void index_global_slots(esc_names *names) {
+  LLVMModuleRef module = LLVMGetGlobalParent(names->function);
+  names->slot_by_global = esc_pointer_map_new();
+  intptr_t next_slot = 0;
+  for (LLVMValueRef global = LLVMGetFirstGlobal(module); global; global = LLVMGetNextGlobal(global))
+    if (!has_name(global))
+      esc_pointer_map_put(names->slot_by_global, global, next_slot++);
+  for (LLVMValueRef alias = LLVMGetFirstGlobalAlias(module); alias;
+       alias = LLVMGetNextGlobalAlias(alias))
+    if (!has_name(alias))
+      esc_pointer_map_put(names->slot_by_global, alias, next_slot++);
+  for (LLVMValueRef ifunc = LLVMGetFirstGlobalIFunc(module); ifunc;
+       ifunc = LLVMGetNextGlobalIFunc(ifunc))
+    if (!has_name(ifunc))
+      esc_pointer_map_put(names->slot_by_global, ifunc, next_slot++);
+  for (LLVMValueRef function = LLVMGetFirstFunction(module); function;
+       function = LLVMGetNextFunction(function))
+    if (!has_name(function))
+      esc_pointer_map_put(names->slot_by_global, function, next_slot++);
+}
+
 esc_names *esc_names_for_function(LLVMValueRef function) {
   esc_names *names = reallocate_or_exit(NULL, 1, sizeof *names);
   *names = (esc_names){.function = function,
@@ -228,6 +252,7 @@ void esc_names_free(esc_names *names) {
   esc_pointer_map_free(names->declare_by_address);
   esc_pointer_map_free(names->declare_by_parameter);
   esc_pointer_map_free(names->slot_by_value);
+  esc_pointer_map_free(names->slot_by_global);
   esc_pointer_map_free(names->text_by_value);
   free(names);
 }
@@ -295,14 +320,20 @@ static char *format_value(esc_names *names, LLVMValueRef value) {
   if (length > 0)
     return format_name(names, is_global ? '@' : '%', name, length);
   intptr_t slot;
+  if (is_global) {
+    if (!names->slot_by_global)
+      index_global_slots(names);
+    esc_pointer_map_get(names->slot_by_global, value, &slot);
+    return format_slot(names, '@', slot);
+  }
   if (esc_pointer_map_get(names->slot_by_value, value, &slot))
     return format_slot(names, '%', slot);
   if (LLVMIsAInlineAsm(value))
     return copy_string(names, "asm", strlen("asm"));
-  if (LLVMIsAConstant(value) && !is_global)
+  if (LLVMIsAConstant(value))
     return format_constant(names, value);
-  /* An unnamed global, or a local of another function: no slot in this function's numbering. */
-  return copy_string(names, is_global ? "@?" : "%?", 2);
+  /* A local of another function, or metadata: no slot in this function's numbering. */
+  return copy_string(names, "%?", strlen("%?"));
 }
 
 const char *esc_names_value(esc_names *names, LLVMValueRef value) {
