@@ -166,8 +166,22 @@ static LLVMValueRef wrapped_value(LLVMValueRef metadata_operand) {
   return wrapped;
 }
 
+/* Intrinsic ids are looked up by name: they are numbered differently across versions. */
+static unsigned intrinsic_id(const char *name) { return LLVMLookupIntrinsicID(name, strlen(name)); }
+
+/* Operand positions of llvm.dbg.declare(address, variable, expression) and of
+ * llvm.dbg.assign(value, variable, expression, assign id, address, address expression). */
+enum {
+  ESC_DECLARE_ADDRESS_OPERAND = 0,
+  ESC_ASSIGN_ADDRESS_OPERAND = 4,
+  ESC_DEBUG_VARIABLE_OPERAND = 1,
+};
+
+/* Assignment tracking (clang -O1 and up with -g runs it at pipeline start) replaces an alloca's
+ * llvm.dbg.declare by llvm.dbg.assign calls; their address operand names the variable too. */
 void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void *context) {
-  unsigned declare_id = LLVMLookupIntrinsicID("llvm.dbg.declare", strlen("llvm.dbg.declare"));
+  unsigned declare_id = intrinsic_id("llvm.dbg.declare");
+  unsigned assign_id = intrinsic_id("llvm.dbg.assign");
   for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(function); block;
        block = LLVMGetNextBasicBlock(block)) {
     for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;
@@ -175,12 +189,18 @@ void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void
       if (!LLVMIsACallInst(instruction))
         continue;
       LLVMValueRef callee = LLVMGetCalledValue(instruction);
-      if (!callee || !LLVMIsAFunction(callee) || LLVMGetIntrinsicID(callee) != declare_id)
+      if (!callee || !LLVMIsAFunction(callee))
         continue;
-      LLVMValueRef address = wrapped_value(LLVMGetOperand(instruction, 0));
+      unsigned id = LLVMGetIntrinsicID(callee);
+      if (id != declare_id && id != assign_id)
+        continue;
+      unsigned address_operand =
+          id == declare_id ? ESC_DECLARE_ADDRESS_OPERAND : ESC_ASSIGN_ADDRESS_OPERAND;
+      LLVMValueRef address = wrapped_value(LLVMGetOperand(instruction, address_operand));
       if (!address)
         continue;
-      LLVMMetadataRef variable = LLVMValueAsMetadata(LLVMGetOperand(instruction, 1));
+      LLVMMetadataRef variable =
+          LLVMValueAsMetadata(LLVMGetOperand(instruction, ESC_DEBUG_VARIABLE_OPERAND));
       visit(address, variable, LLVMInstructionGetDebugLoc(instruction), context);
     }
   }
@@ -200,6 +220,28 @@ void esc_debug_format_end(LLVMModuleRef module, esc_debug_format_state state) {
   (void)state;
 }
 
+/*
+ * Assignment tracking (clang -O1 and up with -g runs it at pipeline start) replaces an alloca's
+ * #dbg_declare by #dbg_assign records, whose address the LLVM 22 C API does not expose. The
+ * record it creates for the alloca itself directly follows the alloca (which carries a
+ * !DIAssignID) and describes a not-yet-known (poison) value: that one names the alloca.
+ */
+static LLVMDbgRecordRef alloca_assign_record(LLVMValueRef instruction) {
+  static const char assign_id[] = "DIAssignID";
+  if (!LLVMIsAAllocaInst(instruction))
+    return NULL;
+  LLVMContextRef context = LLVMGetTypeContext(LLVMTypeOf(instruction));
+  if (!LLVMGetMetadata(instruction,
+                       LLVMGetMDKindIDInContext(context, assign_id, sizeof assign_id - 1)))
+    return NULL;
+  LLVMValueRef next = LLVMGetNextInstruction(instruction);
+  LLVMDbgRecordRef record = next ? LLVMGetFirstDbgRecord(next) : NULL;
+  if (!record || LLVMDbgRecordGetKind(record) != LLVMDbgRecordAssign)
+    return NULL;
+  LLVMValueRef value = LLVMDbgVariableRecordGetValue(record, 0);
+  return value && LLVMIsPoison(value) ? record : NULL;
+}
+
 void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void *context) {
   for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(function); block;
        block = LLVMGetNextBasicBlock(block)) {
@@ -215,6 +257,10 @@ void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void
         visit(address, LLVMDbgVariableRecordGetVariable(record), LLVMDbgRecordGetDebugLoc(record),
               context);
       }
+      LLVMDbgRecordRef assign = alloca_assign_record(instruction);
+      if (assign)
+        visit(instruction, LLVMDbgVariableRecordGetVariable(assign),
+              LLVMDbgRecordGetDebugLoc(assign), context);
     }
   }
 }

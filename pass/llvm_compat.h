@@ -36,7 +36,10 @@ esc_debug_format_state esc_debug_format_begin(LLVMModuleRef module);
 void esc_debug_format_end(LLVMModuleRef module, esc_debug_format_state state);
 
 /* For each debug "declare" attached to the function (llvm.dbg.declare calls on 19, #dbg_declare
- * records on 22), call visit(address value, DILocalVariable, DILocation of the declare, ctx). */
+ * records on 22), call visit(address value, DILocalVariable, DILocation of the declare, ctx).
+ * After assignment tracking, the dbg.assign that stands for an alloca's declare counts too (its
+ * DILocation is line 0, so the place has no column). The address may be any value, even
+ * poison when the variable's storage was deleted. */
 typedef void (*esc_declare_visitor)(LLVMValueRef address, LLVMMetadataRef variable,
                                     LLVMMetadataRef location, void *context);
 void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void *context);
