@@ -266,3 +266,87 @@ void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void
 }
 
 #endif
+
+/* ===== Promotion support ======================================================================
+ * Used by pass/promote.c only: moving a promoted variable's debug declares to its box. */
+
+/* DW_OP_deref followed by old_expression, which must be empty; NULL otherwise (the C API cannot
+ * read an expression's operations to keep them). */
+static LLVMMetadataRef deref_expression(LLVMModuleRef module, LLVMMetadataRef old_expression) {
+  uint64_t dw_op_deref = 0x06;
+  LLVMDIBuilderRef builder = LLVMCreateDIBuilderDisallowUnresolved(module);
+  LLVMMetadataRef empty = LLVMDIBuilderCreateExpression(builder, NULL, 0);
+  LLVMMetadataRef deref = NULL;
+  if (old_expression == empty)
+    deref = LLVMDIBuilderCreateExpression(builder, &dw_op_deref, 1);
+  LLVMDisposeDIBuilder(builder);
+  return deref;
+}
+
+static LLVMValueRef function_of(LLVMValueRef instruction) {
+  return LLVMGetBasicBlockParent(LLVMGetInstructionParent(instruction));
+}
+
+#if ESC_LLVM_VERSION_MAJOR < 20
+
+/* llvm.dbg.declare(metadata ptr %alloca, metadata !variable, metadata !expression) calls are
+ * changed in place; one whose expression cannot be kept is erased. */
+void esc_move_declares_to_box(LLVMValueRef alloca, LLVMValueRef box) {
+  unsigned declare_id = intrinsic_id("llvm.dbg.declare");
+  LLVMValueRef function = function_of(alloca);
+  LLVMModuleRef module = LLVMGetGlobalParent(function);
+  LLVMContextRef context = LLVMGetModuleContext(module);
+  for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(function); block;
+       block = LLVMGetNextBasicBlock(block)) {
+    LLVMValueRef next;
+    for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;
+         instruction = next) {
+      next = LLVMGetNextInstruction(instruction);
+      if (!LLVMIsACallInst(instruction))
+        continue;
+      LLVMValueRef callee = LLVMGetCalledValue(instruction);
+      if (!callee || !LLVMIsAFunction(callee) || LLVMGetIntrinsicID(callee) != declare_id ||
+          wrapped_value(LLVMGetOperand(instruction, 0)) != alloca)
+        continue;
+      LLVMMetadataRef expression =
+          deref_expression(module, LLVMValueAsMetadata(LLVMGetOperand(instruction, 2)));
+      if (!expression) {
+        LLVMInstructionEraseFromParent(instruction);
+        continue;
+      }
+      LLVMSetOperand(instruction, 0, LLVMMetadataAsValue(context, LLVMValueAsMetadata(box)));
+      LLVMSetOperand(instruction, 2, LLVMMetadataAsValue(context, expression));
+    }
+  }
+}
+
+#else
+
+/* Records cannot be changed or erased through the C API: a new declare on the box goes next to
+ * each old one, which the caller kills by replacing the alloca with poison. */
+void esc_move_declares_to_box(LLVMValueRef alloca, LLVMValueRef box) {
+  LLVMValueRef function = function_of(alloca);
+  LLVMModuleRef module = LLVMGetGlobalParent(function);
+  LLVMDIBuilderRef builder = LLVMCreateDIBuilderDisallowUnresolved(module);
+  for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(function); block;
+       block = LLVMGetNextBasicBlock(block)) {
+    for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;
+         instruction = LLVMGetNextInstruction(instruction)) {
+      for (LLVMDbgRecordRef record = LLVMGetFirstDbgRecord(instruction); record;
+           record = LLVMGetNextDbgRecord(record)) {
+        if (LLVMDbgRecordGetKind(record) != LLVMDbgRecordDeclare ||
+            LLVMDbgVariableRecordGetValue(record, 0) != alloca)
+          continue;
+        LLVMMetadataRef expression =
+            deref_expression(module, LLVMDbgVariableRecordGetExpression(record));
+        if (expression)
+          LLVMDIBuilderInsertDeclareRecordBefore(
+              builder, box, LLVMDbgVariableRecordGetVariable(record), expression,
+              LLVMDbgRecordGetDebugLoc(record), instruction);
+      }
+    }
+  }
+  LLVMDisposeDIBuilder(builder);
+}
+
+#endif

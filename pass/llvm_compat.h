@@ -48,4 +48,13 @@ void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void
  * format does this ever answer true. */
 bool esc_is_debug_intrinsic(LLVMValueRef instruction);
 
+/* ===== Promotion support (pass/promote.c) ===================================================== */
+
+/* Re-points every debug declare of alloca at box, a slot holding the address of the variable's
+ * heap object, with DW_OP_deref in front of the declare's (empty) expression, so a debugger
+ * reads the variable through the box; a declare with a non-empty expression is dropped. Needs
+ * the format set up by esc_debug_format_begin. On 22 the old declares stay on alloca: the
+ * caller kills them by replacing alloca with poison. */
+void esc_move_declares_to_box(LLVMValueRef alloca, LLVMValueRef box);
+
 #endif /* ESCC_LLVM_COMPAT_H */
