@@ -1,0 +1,211 @@
+/*
+ * flow_rules.c — the per-instruction rules: one switch over LLVM's opcodes saying how values
+ * flow (see graph.h for the model, rules.h for the split). Calls are in call_rules.c, stores'
+ * targets in store_targets.c.
+ *
+ * Invariant: an opcode without a rule of its own is treated as the worst case (all operands
+ * flow into the result and into {heap}), so a new or rare instruction can cost precision but
+ * never soundness.
+ */
+#include "rules.h"
+
+/* Every non-constant operand flows into the instruction's value, unchanged. */
+static void flow_operands_through(esc_graph *graph, LLVMValueRef instruction, unsigned first) {
+  int result = esc_graph_value(graph, instruction);
+  unsigned count = (unsigned)LLVMGetNumOperands(instruction);
+  for (unsigned i = first; i < count; i++)
+    esc_graph_flow(graph, result, esc_graph_value(graph, LLVMGetOperand(instruction, i)), 0,
+                   ESC_EDGE_COPY, instruction);
+}
+
+/* An integer made from a pointer hides the address from a conservative collector if it is
+ * used for anything but a comparison (hashing, tagging, xor-linking). */
+static bool pointer_integer_leaves_compares(LLVMValueRef ptrtoint) {
+  for (LLVMUseRef use = LLVMGetFirstUse(ptrtoint); use; use = LLVMGetNextUse(use))
+    if (!LLVMIsAICmpInst(LLVMGetUser(use)))
+      return true;
+  return false;
+}
+
+/* Data read from memory as a floating-point number or as an integer narrower than an address
+ * is data: it cannot hold an address (a deliberate assumption, documented in docs/design.md:
+ * code that splits pointers into halves in memory and rebuilds them is not supported). This is
+ * what keeps `s->count++` through a parameter from leaking everything s points to. */
+static bool loaded_type_holds_address(const esc_graph *graph, LLVMTypeRef type) {
+  switch (LLVMGetTypeKind(type)) {
+  case LLVMIntegerTypeKind:
+    return LLVMGetIntTypeWidth(type) >= graph->pointer_bits;
+  case LLVMHalfTypeKind:
+  case LLVMBFloatTypeKind:
+  case LLVMFloatTypeKind:
+  case LLVMDoubleTypeKind:
+  case LLVMX86_FP80TypeKind:
+  case LLVMFP128TypeKind:
+  case LLVMPPC_FP128TypeKind:
+    return false;
+  default:
+    return true;
+  }
+}
+
+static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
+                              const esc_summary_table *summaries) {
+  int self = esc_graph_value(graph, instruction);
+  switch (LLVMGetInstructionOpcode(instruction)) {
+  case LLVMAlloca:
+    /* p = &x: the alloca's value is its variable's address. */
+    esc_graph_flow(graph, self, esc_graph_variable(graph, instruction), -1, ESC_EDGE_ADDRESS_OF,
+                   instruction);
+    return;
+
+  case LLVMLoad:
+    if (!loaded_type_holds_address(graph, LLVMTypeOf(instruction)))
+      return;
+    esc_graph_flow(graph, self, esc_graph_value(graph, LLVMGetOperand(instruction, 0)), 1,
+                   ESC_EDGE_LOAD, instruction);
+    return;
+
+  case LLVMStore:
+    esc_flow_into_memory(graph, LLVMGetOperand(instruction, 1),
+                         esc_graph_value(graph, LLVMGetOperand(instruction, 0)), ESC_EDGE_ASSIGN,
+                         instruction);
+    return;
+
+  case LLVMAtomicRMW: /* *p = op(*p, v), result = old *p */
+    esc_flow_into_memory(graph, LLVMGetOperand(instruction, 0),
+                         esc_graph_value(graph, LLVMGetOperand(instruction, 1)), ESC_EDGE_ASSIGN,
+                         instruction);
+    esc_graph_flow(graph, self, esc_graph_value(graph, LLVMGetOperand(instruction, 0)), 1,
+                   ESC_EDGE_LOAD, instruction);
+    return;
+
+  case LLVMAtomicCmpXchg: /* *p = new (maybe), result = {old *p, ok} */
+    esc_flow_into_memory(graph, LLVMGetOperand(instruction, 0),
+                         esc_graph_value(graph, LLVMGetOperand(instruction, 2)), ESC_EDGE_ASSIGN,
+                         instruction);
+    esc_graph_flow(graph, self, esc_graph_value(graph, LLVMGetOperand(instruction, 0)), 1,
+                   ESC_EDGE_LOAD, instruction);
+    return;
+
+  case LLVMPtrToInt:
+    flow_operands_through(graph, instruction, 0);
+    if (pointer_integer_leaves_compares(instruction))
+      esc_graph_sink(graph, ESC_HIDDEN, esc_graph_value(graph, LLVMGetOperand(instruction, 0)), 0,
+                     ESC_REASON_NONE, instruction);
+    return;
+
+  /* Pass-through: the result may carry any operand's address. Integer arithmetic is included
+   * because a pointer may travel as an integer (ptrtoint, coerced structs). */
+  case LLVMGetElementPtr:
+  case LLVMBitCast:
+  case LLVMAddrSpaceCast:
+  case LLVMIntToPtr:
+  case LLVMTrunc:
+  case LLVMZExt:
+  case LLVMSExt:
+  case LLVMFPToUI:
+  case LLVMFPToSI:
+  case LLVMUIToFP:
+  case LLVMSIToFP:
+  case LLVMFPTrunc:
+  case LLVMFPExt:
+  case LLVMFreeze:
+  case LLVMPHI:
+  case LLVMExtractValue:
+  case LLVMInsertValue:
+  case LLVMExtractElement:
+  case LLVMInsertElement:
+  case LLVMShuffleVector:
+  case LLVMAdd:
+  case LLVMFAdd:
+  case LLVMSub:
+  case LLVMFSub:
+  case LLVMMul:
+  case LLVMFMul:
+  case LLVMUDiv:
+  case LLVMSDiv:
+  case LLVMFDiv:
+  case LLVMURem:
+  case LLVMSRem:
+  case LLVMFRem:
+  case LLVMShl:
+  case LLVMLShr:
+  case LLVMAShr:
+  case LLVMAnd:
+  case LLVMOr:
+  case LLVMXor:
+  case LLVMFNeg:
+    flow_operands_through(graph, instruction, 0);
+    return;
+
+  case LLVMSelect: /* the condition is an i1 and carries nothing */
+    flow_operands_through(graph, instruction, 1);
+    return;
+
+  case LLVMRet:
+    if (LLVMGetNumOperands(instruction) > 0)
+      esc_graph_flow(graph, ESC_RESULT, esc_graph_value(graph, LLVMGetOperand(instruction, 0)), 0,
+                     ESC_EDGE_RETURN, instruction);
+    return;
+
+  case LLVMCall:
+  case LLVMInvoke:
+  case LLVMCallBr:
+    esc_build_call(graph, instruction, summaries);
+    return;
+
+  case LLVMVAArg: /* reads the next variadic argument through the va_list */
+    if (!loaded_type_holds_address(graph, LLVMTypeOf(instruction)))
+      return;
+    esc_graph_flow(graph, self, esc_graph_value(graph, LLVMGetOperand(instruction, 0)), 1,
+                   ESC_EDGE_LOAD, instruction);
+    esc_graph_flow(graph, self, esc_graph_value(graph, LLVMGetOperand(instruction, 0)), 2,
+                   ESC_EDGE_LOAD, instruction);
+    return;
+
+  /* No flow: comparisons yield an i1; control flow and fences move no data. */
+  case LLVMICmp:
+  case LLVMFCmp:
+  case LLVMBr:
+  case LLVMSwitch:
+  case LLVMIndirectBr:
+  case LLVMUnreachable:
+  case LLVMFence:
+    return;
+
+  /* Exception handling: what is thrown or caught may end up anywhere. */
+  case LLVMResume:
+  case LLVMLandingPad:
+  case LLVMCleanupPad:
+  case LLVMCatchPad:
+  case LLVMCatchSwitch:
+  case LLVMCleanupRet:
+  case LLVMCatchRet: {
+    unsigned count = (unsigned)LLVMGetNumOperands(instruction);
+    for (unsigned i = 0; i < count; i++)
+      esc_graph_sink(graph, ESC_HEAP, esc_graph_value(graph, LLVMGetOperand(instruction, i)), 0,
+                     ESC_REASON_EXCEPTION, instruction);
+    return;
+  }
+
+  default: {
+    unsigned count = (unsigned)LLVMGetNumOperands(instruction);
+    for (unsigned i = 0; i < count; i++)
+      esc_graph_sink(graph, ESC_HEAP, esc_graph_value(graph, LLVMGetOperand(instruction, i)), 0,
+                     ESC_REASON_STORED_THROUGH_POINTER, instruction);
+    flow_operands_through(graph, instruction, 0);
+    return;
+  }
+  }
+}
+
+void esc_build_graph(esc_graph *graph, const esc_summary_table *summaries) {
+  for (LLVMValueRef argument = LLVMGetFirstParam(graph->function); argument;
+       argument = LLVMGetNextParam(argument))
+    esc_graph_value(graph, argument);
+  for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(graph->function); block;
+       block = LLVMGetNextBasicBlock(block))
+    for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;
+         instruction = LLVMGetNextInstruction(instruction))
+      build_instruction(graph, instruction, summaries);
+}

@@ -1,0 +1,131 @@
+/*
+ * report_text.c — the Go-style text report (`go build -gcflags=-m`), sorted by position:
+ *   t.c:6:25: moved to heap: number
+ *   t.c:7:9: leaking param: p to result ~r0 level=0
+ *   t.c:7:9: p does not escape
+ * Level 2 (-m=2) adds, before each "moved to heap", the flow that explains it:
+ *   t.c:6:25: number escapes to heap:
+ *   t.c:6:25:   flow: ~r0 = &number:
+ *   t.c:6:25:     from &number (address-of) at t.c:6:25
+ *   t.c:6:25:     from return (return) at t.c:6:33
+ * Without debug info a place is "<module>:<function>" and names are IR names.
+ *
+ * Invariant: output order depends only on the analysis results (file, line, column, then the
+ * order the analysis found them), so reports are stable across runs.
+ */
+#include "escape.h"
+
+#include "memory.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  esc_source_place place;
+  const char *function;
+  size_t sequence;
+  const esc_allocation *allocation; /* one of these two is set */
+  const esc_parameter *parameter;
+} report_entry;
+
+static int compare_places(const void *left_pointer, const void *right_pointer) {
+  const report_entry *left = left_pointer, *right = right_pointer;
+  if (!left->place.file != !right->place.file)
+    return left->place.file ? -1 : 1;
+  if (left->place.file) {
+    int by_file = strcmp(left->place.file, right->place.file);
+    if (by_file)
+      return by_file;
+    if (left->place.line != right->place.line)
+      return left->place.line < right->place.line ? -1 : 1;
+    if (left->place.column != right->place.column)
+      return left->place.column < right->place.column ? -1 : 1;
+  }
+  return left->sequence < right->sequence ? -1 : (left->sequence > right->sequence);
+}
+
+static void print_place(FILE *out, const char *module, const char *function,
+                        esc_source_place place) {
+  if (place.file)
+    fprintf(out, "%s:%u:%u: ", place.file, place.line, place.column);
+  else
+    fprintf(out, "%s:%s: ", module, function);
+}
+
+static void print_flow(FILE *out, const char *module, const esc_allocation *allocation) {
+  print_place(out, module, allocation->function, allocation->place);
+  fprintf(out, "%s escapes to heap:\n", allocation->variable);
+  size_t group_start = 0;
+  for (size_t i = 0; i < allocation->flow_count; i++) {
+    const esc_flow_step *step = &allocation->flow[i];
+    if (!step->flow_to && i + 1 < allocation->flow_count)
+      continue;
+    print_place(out, module, allocation->function, allocation->place);
+    fprintf(out, "  flow: %s = %s:\n", step->flow_to ? step->flow_to : "{heap}",
+            step->flow_from ? step->flow_from : allocation->variable);
+    for (size_t j = group_start; j <= i; j++) {
+      const esc_flow_step *member = &allocation->flow[j];
+      print_place(out, module, allocation->function, allocation->place);
+      fprintf(out, "    from %s", member->note);
+      if (member->place.file)
+        fprintf(out, " at %s:%u:%u", member->place.file, member->place.line, member->place.column);
+      fputc('\n', out);
+    }
+    group_start = i + 1;
+  }
+}
+
+static void print_parameter(FILE *out, const char *module, const esc_parameter *parameter) {
+  if (parameter->heap_derefs == ESC_NO_LEAK && parameter->result_derefs == ESC_NO_LEAK) {
+    print_place(out, module, parameter->function, parameter->place);
+    fprintf(out, "%s does not escape\n", parameter->parameter);
+    return;
+  }
+  if (parameter->heap_derefs != ESC_NO_LEAK) {
+    print_place(out, module, parameter->function, parameter->place);
+    fprintf(out,
+            parameter->heap_derefs == 0 ? "leaking param: %s\n" : "leaking param content: %s\n",
+            parameter->parameter);
+  }
+  if (parameter->result_derefs != ESC_NO_LEAK) {
+    print_place(out, module, parameter->function, parameter->place);
+    fprintf(out, "leaking param: %s to result ~r0 level=%d\n", parameter->parameter,
+            parameter->result_derefs);
+  }
+}
+
+void esc_report_text(const esc_analysis *analysis, FILE *out, int level) {
+  size_t allocation_count = esc_analysis_allocation_count(analysis);
+  size_t parameter_count = esc_analysis_parameter_count(analysis);
+  report_entry *entries = esc_xmalloc((allocation_count + parameter_count + 1) * sizeof *entries);
+  size_t count = 0;
+  for (size_t i = 0; i < allocation_count; i++) {
+    const esc_allocation *allocation = esc_analysis_allocation(analysis, i);
+    if (allocation->decision != ESC_DECISION_HEAP)
+      continue;
+    entries[count] =
+        (report_entry){allocation->place, allocation->function, count, allocation, NULL};
+    count++;
+  }
+  for (size_t i = 0; i < parameter_count; i++) {
+    const esc_parameter *parameter = esc_analysis_parameter(analysis, i);
+    if (!parameter->carries_pointer)
+      continue;
+    entries[count] = (report_entry){parameter->place, parameter->function, count, NULL, parameter};
+    count++;
+  }
+  qsort(entries, count, sizeof *entries, compare_places);
+  const char *module = esc_analysis_module_name(analysis);
+  for (size_t i = 0; i < count; i++) {
+    if (entries[i].parameter) {
+      print_parameter(out, module, entries[i].parameter);
+      continue;
+    }
+    const esc_allocation *allocation = entries[i].allocation;
+    if (level >= 2 && allocation->flow_count > 0)
+      print_flow(out, module, allocation);
+    print_place(out, module, allocation->function, allocation->place);
+    fprintf(out, "moved to heap: %s\n", allocation->variable);
+  }
+  free(entries);
+}

@@ -1,0 +1,37 @@
+/*
+ * rules.h — turning one function's instructions into location-graph edges. The rules are the
+ * analysis' knowledge of LLVM IR; they are split by concept:
+ *   flow_rules.c     one switch over instruction kinds (loads, stores, casts, phis, ret, ...)
+ *   call_rules.c     calls: intrinsics, defined callees (summaries), library models,
+ *                    attributes, indirect calls and inline asm
+ *   store_targets.c  where a store or memcpy writes: local variables or {heap}
+ *
+ * Invariant: a rule may only over-approximate (add flows the program may not have), never
+ * leave out a flow the program can perform.
+ */
+#ifndef ESCC_RULES_H
+#define ESCC_RULES_H
+
+#include "graph.h"
+#include "summary.h"
+
+/* Add the edges of every instruction of graph->function. */
+void esc_build_graph(esc_graph *graph, const esc_summary_table *summaries);
+
+/* The edges of one call, invoke or callbr. */
+void esc_build_call(esc_graph *graph, LLVMValueRef call, const esc_summary_table *summaries);
+
+/* "*pointer = source": source flows into the variables pointer may point to, or into {heap}
+ * (with the reason) when it may point anywhere else. */
+void esc_flow_into_memory(esc_graph *graph, LLVMValueRef pointer, int source, esc_edge_kind kind,
+                          LLVMValueRef instruction);
+
+/* Whether the instruction is a call to an intrinsic that only marks something (lifetime,
+ * debug info, assume, ...) and moves no data. */
+bool esc_is_marker_intrinsic(LLVMValueRef instruction);
+
+/* "*destination = *source" (memcpy, memmove, struct copies). */
+void esc_flow_copy_memory(esc_graph *graph, LLVMValueRef destination, LLVMValueRef source,
+                          LLVMValueRef instruction);
+
+#endif /* ESCC_RULES_H */

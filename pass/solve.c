@@ -1,0 +1,149 @@
+/*
+ * solve.c — the walk that decides (after Go's escape/solve.go).
+ *
+ * From each root, walk the edges backwards, keeping for every location the fewest derefs with
+ * which its value reaches the root (a shortest-path walk over weights -1, 0, +1, ...):
+ *   - a location reached with derefs < 0 has its *address* reach the root; if it is a local
+ *     variable and the root outlives the function ({heap}, ~r0), the variable escapes;
+ *   - walking on from such a location uses derefs 0: for "root = &l; l = x", x's value
+ *     reaches the root but x's address does not — the bound that keeps the walk finite;
+ *   - a parameter reached with derefs d leaks to that root with d (its summary tag).
+ * Roots, in order: {heap}; ~r0; every variable found escaping from ~r0 (now on the heap,
+ * everything stored in it reaches {heap} too); {hidden} (addresses turned into data the
+ * collector cannot trace: those variables are pinned if promoted).
+ *
+ * Invariant: derefs never drop below -1 and only ever decrease during one walk, so each walk
+ * terminates; a variable's escapes flag, once set, stays set.
+ */
+#include "solve.h"
+
+#include "memory.h"
+
+#include <stdlib.h>
+
+typedef enum { WALK_HEAP, WALK_RESULT, WALK_HIDDEN } walk_mode;
+
+typedef struct {
+  int *items;
+  size_t capacity, head, count;
+} location_queue;
+
+static void queue_push(location_queue *queue, int location) {
+  if (queue->count == queue->capacity) {
+    size_t grown = queue->capacity ? queue->capacity * 2 : 64;
+    int *items = esc_xmalloc(grown * sizeof *items);
+    for (size_t i = 0; i < queue->count; i++)
+      items[i] = queue->items[(queue->head + i) % queue->capacity];
+    free(queue->items);
+    queue->items = items;
+    queue->capacity = grown;
+    queue->head = 0;
+  }
+  queue->items[(queue->head + queue->count) % queue->capacity] = location;
+  queue->count++;
+}
+
+static int queue_pop(location_queue *queue) {
+  int location = queue->items[queue->head];
+  queue->head = (queue->head + 1) % queue->capacity;
+  queue->count--;
+  return location;
+}
+
+/* Remember how the variable's address reached the root: the edges from it to the root. */
+static void record_chain(esc_graph *graph, int variable) {
+  esc_location *location = &graph->locations[variable];
+  location->chain_offset = (int)graph->chain_count;
+  int current = variable;
+  size_t guard = graph->location_count;
+  while (graph->locations[current].parent_edge >= 0 && guard-- > 0) {
+    int edge = graph->locations[current].parent_edge;
+    ESC_GROW(graph->chain_edges, graph->chain_capacity, graph->chain_count + 1);
+    graph->chain_edges[graph->chain_count++] = edge;
+    current = graph->edges[edge].destination;
+  }
+  location->chain_length = (int)graph->chain_count - location->chain_offset;
+}
+
+static void note_parameter_leak(esc_location *location, walk_mode mode, int derefs) {
+  if (location->kind != ESC_LOCATION_VALUE || !LLVMIsAArgument(location->value))
+    return;
+  if (mode == WALK_RESULT) {
+    if (derefs < location->result_derefs)
+      location->result_derefs = derefs;
+  } else if (mode == WALK_HEAP) {
+    if (derefs < location->heap_derefs)
+      location->heap_derefs = derefs;
+  }
+}
+
+/* A variable whose address reached the root. Returns true when it newly escapes. */
+static bool reach_address(esc_graph *graph, int index, walk_mode mode) {
+  esc_location *location = &graph->locations[index];
+  if (location->kind != ESC_LOCATION_VARIABLE)
+    return false;
+  if (mode == WALK_HIDDEN) {
+    location->hidden = true;
+    return false;
+  }
+  if (location->escapes)
+    return false;
+  location->escapes = true;
+  location->reason = location->root_reason;
+  record_chain(graph, index);
+  return true;
+}
+
+static void walk(esc_graph *graph, int root, walk_mode mode, esc_reason root_reason,
+                 location_queue *queue, location_queue *new_roots) {
+  unsigned generation = ++graph->walk_generation;
+  esc_location *start = &graph->locations[root];
+  start->walk_generation = generation;
+  start->derefs = 0;
+  start->parent_edge = -1;
+  start->root_reason = root_reason;
+  start->queued = true;
+  queue_push(queue, root);
+  while (queue->count > 0) {
+    int current = queue_pop(queue);
+    esc_location *location = &graph->locations[current];
+    location->queued = false;
+    int derefs = location->derefs;
+    if (derefs < 0) {
+      if (reach_address(graph, current, mode) && mode == WALK_RESULT)
+        queue_push(new_roots, current);
+      derefs = 0;
+    }
+    note_parameter_leak(location, mode, derefs);
+    for (int e = location->first_incoming; e >= 0; e = graph->edges[e].next_incoming) {
+      const esc_edge *edge = &graph->edges[e];
+      esc_location *source = &graph->locations[edge->source];
+      int reached = derefs + edge->derefs;
+      if (source->walk_generation == generation && source->derefs <= reached)
+        continue;
+      source->walk_generation = generation;
+      source->derefs = reached;
+      source->parent_edge = e;
+      source->root_reason = (current == root && root_reason == ESC_REASON_NONE)
+                                ? edge->reason
+                                : graph->locations[current].root_reason;
+      if (!source->queued) {
+        source->queued = true;
+        queue_push(queue, edge->source);
+      }
+    }
+  }
+}
+
+void esc_solve(esc_graph *graph) {
+  location_queue queue = {0}, escaped_from_result = {0};
+  walk(graph, ESC_HEAP, WALK_HEAP, ESC_REASON_NONE, &queue, NULL);
+  walk(graph, ESC_RESULT, WALK_RESULT, ESC_REASON_RETURNED, &queue, &escaped_from_result);
+  while (escaped_from_result.count > 0) {
+    int variable = queue_pop(&escaped_from_result);
+    walk(graph, variable, WALK_HEAP, graph->locations[variable].reason, &queue, NULL);
+  }
+  walk(graph, ESC_HIDDEN, WALK_HIDDEN, ESC_REASON_NONE, &queue, NULL);
+  free(queue.items);
+  free(escaped_from_result.items);
+}

@@ -1,0 +1,42 @@
+/*
+ * summary.h — per-function parameter summaries ("tags" in Go's terms): for each parameter,
+ * the fewest dereferences with which its value reaches {heap} and the result. They are what a
+ * caller needs to know about a callee, and nothing else.
+ *
+ * Invariant: a summary is plain data (no LLVM handles), so it can be written next to an object
+ * file and read back; leaks only ever grow (derefs only decrease) while an SCC is solved.
+ */
+#ifndef ESCC_SUMMARY_H
+#define ESCC_SUMMARY_H
+
+#include "escape.h"
+
+typedef struct {
+  int32_t heap_derefs;   /* ESC_NO_LEAK: never reaches {heap} */
+  int32_t result_derefs; /* ESC_NO_LEAK: never reaches the result */
+} esc_parameter_leak;
+
+typedef struct {
+  unsigned parameter_count;
+  esc_parameter_leak *parameters;
+} esc_function_summary;
+
+typedef struct esc_summary_table esc_summary_table;
+
+esc_summary_table *esc_summary_table_new(void);
+void esc_summary_table_free(esc_summary_table *table);
+
+/* Start a summary for a function whose body is analysed: every parameter leaks nowhere (the
+ * optimistic start of an SCC fixpoint). */
+esc_function_summary *esc_summary_create(esc_summary_table *table, LLVMValueRef function);
+
+/* The summary a call may rely on, or NULL: only for functions with a body that cannot be
+ * replaced at link time (not weak, not linkonce-any). */
+const esc_function_summary *esc_summary_for_callee(const esc_summary_table *table,
+                                                   LLVMValueRef function);
+
+/* Lower summary's derefs to those in leaks (parameter_count entries); true if anything
+ * changed. */
+bool esc_summary_merge(esc_function_summary *summary, const esc_parameter_leak *leaks);
+
+#endif /* ESCC_SUMMARY_H */
