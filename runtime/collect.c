@@ -1,0 +1,246 @@
+/* collect.c — the public entry points (esc_alloc, esc_alloc_pinned, esc_collect, esc_stats), the
+ * collection policy read from the environment, the sweep and the statistics.
+ *
+ * Invariant: a collection runs with the allocator lock held from start to end, and with the
+ * world stopped from the first root scanned to the last object marked; sweeping runs after the
+ * other threads resume, which is safe because an unmarked object is unreachable and nobody can
+ * allocate (and so reuse a slot) without the lock. */
+#include "internal.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Collections never run before this many bytes of collectable objects exist. */
+#define MIN_THRESHOLD ((uint64_t)4 << 20)
+
+static struct {
+  bool enabled;         /* ESC_GC != off */
+  unsigned percent;     /* ESC_GC_PERCENT */
+  unsigned long stress; /* ESC_GC_STRESS: collect every this many allocations (0: never) */
+  unsigned long countdown;
+  uint64_t threshold;     /* collect when collectable bytes reach this */
+  struct esc_stats stats; /* live/heap fields are filled in by esc_stats */
+} gc = {true, 100, 0, 0, MIN_THRESHOLD, {0}};
+
+static pthread_once_t gc_once = PTHREAD_ONCE_INIT;
+
+uint64_t esc_now_ns(void) {
+  struct timespec now;
+  clock_gettime(CLOCK_MONOTONIC, &now);
+  return (uint64_t)now.tv_sec * 1000000000u + (uint64_t)now.tv_nsec;
+}
+
+/* {======================================================
+ * Environment and statistics
+ * ======================================================= */
+
+static unsigned long env_number(const char *name, unsigned long fallback) {
+  const char *text = getenv(name);
+  if (!text || !*text)
+    return fallback;
+  char *end;
+  unsigned long value = strtoul(text, &end, 10);
+  return *end ? fallback : value;
+}
+
+static void print_stats(void) {
+  struct esc_stats s;
+  esc_stats(&s);
+  fprintf(stderr,
+          "escrt: %llu allocations, %llu pinned, %llu live objects, %llu freed objects\n"
+          "escrt: %llu bytes allocated, %llu bytes live, %llu bytes heap, %llu bytes malloc, "
+          "%llu bytes released\n"
+          "escrt: %llu collections, pause total %.3f ms, max %.3f ms\n",
+          (unsigned long long)s.allocations, (unsigned long long)s.pinned_objects,
+          (unsigned long long)s.live_objects, (unsigned long long)s.freed_objects,
+          (unsigned long long)s.allocated_bytes, (unsigned long long)s.live_bytes,
+          (unsigned long long)s.heap_bytes, (unsigned long long)s.malloc_bytes,
+          (unsigned long long)s.released_bytes, (unsigned long long)s.collections,
+          (double)s.pause_total_ns / 1e6, (double)s.pause_max_ns / 1e6);
+}
+
+/* Runs once, outside the allocator lock, because getenv is safe here but atexit may call malloc,
+ * which takes the lock. */
+static void gc_init(void) {
+  const char *mode = getenv("ESC_GC");
+  gc.enabled = !(mode && (!strcmp(mode, "off") || !strcmp(mode, "0")));
+  gc.percent = (unsigned)env_number("ESC_GC_PERCENT", 100);
+  gc.stress = env_number("ESC_GC_STRESS", 0);
+  gc.countdown = gc.stress;
+  esc_mark_set_capacity(env_number("ESC_GC_MARK_STACK", 0));
+  if (env_number("ESC_GC_STATS", 0))
+    atexit(print_stats);
+  esc_threads_init();
+}
+
+void esc_stats(struct esc_stats *out) {
+  pthread_once(&gc_once, gc_init);
+  esc_lock();
+  *out = gc.stats;
+  out->live_bytes = esc_heap.owner_bytes[ESC_OWNER_GC];
+  out->malloc_bytes = esc_heap.owner_bytes[ESC_OWNER_ROOT];
+  out->released_bytes = esc_heap.released_bytes;
+  if (esc_heap.base)
+    out->heap_bytes = (uint64_t)(esc_heap.high_water - 1 - esc_heap.free_blocks) << ESC_BLOCK_SHIFT;
+  esc_unlock();
+}
+
+/* {======================================================
+ * Sweep
+ * ======================================================= */
+
+/* Rebuilds the collectable partial lists from scratch: a block with a free slot after the sweep
+ * is exactly one whose alloc bits are not all set. An emptied block goes back to the free runs
+ * (coalescing with free neighbours; the walk then steps over them by their old run length,
+ * which is still valid from the old head). */
+static void sweep(void) {
+  esc_heap_partial_reset(ESC_OWNER_GC);
+  uint64_t freed = 0;
+  for (uint32_t i = 1; i < esc_heap.high_water;) {
+    struct esc_block *b = &esc_heap.blocks[i];
+    if (b->kind == ESC_BLOCK_SMALL) {
+      if (b->owner == ESC_OWNER_GC) {
+        unsigned c = b->size_class, live = 0, dead = 0;
+        for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {
+          dead += (unsigned)__builtin_popcountll(b->alloc[w] & ~b->mark[w]);
+          b->alloc[w] = b->mark[w];
+          b->mark[w] = 0;
+          live += (unsigned)__builtin_popcountll(b->alloc[w]);
+        }
+        freed += dead;
+        esc_heap.owner_bytes[ESC_OWNER_GC] -= (uint64_t)dead * esc_class_size[c];
+        b->count = live;
+        b->flags &= (uint8_t)~ESC_FLAG_PARTIAL;
+        if (live == 0)
+          esc_heap_free_run(i, 1, esc_heap.epoch);
+        else if (live < esc_class_slots[c])
+          esc_heap_partial_push(i);
+      }
+      i++;
+    } else if (b->kind == ESC_BLOCK_LARGE) {
+      uint32_t count = b->count;
+      if (b->owner == ESC_OWNER_GC) {
+        if (b->mark[0]) {
+          b->mark[0] = 0;
+        } else {
+          freed++;
+          esc_heap.owner_bytes[ESC_OWNER_GC] -= (uint64_t)count << ESC_BLOCK_SHIFT;
+          esc_heap_free_run(i, count, esc_heap.epoch);
+        }
+      }
+      i += count;
+    } else if (b->kind == ESC_BLOCK_FREE) {
+      i += b->count;
+    } else {
+      i++;
+    }
+  }
+  gc.stats.freed_objects += freed;
+  gc.stats.live_objects -= freed;
+}
+
+/* {======================================================
+ * Collection
+ * ======================================================= */
+
+static void collect_locked(void) {
+  if (!esc_heap.base || !esc_mark_init())
+    return;
+  uint64_t start = esc_now_ns();
+  esc_world_stop();
+  esc_roots_mark();
+  esc_mark_finish();
+  esc_world_start();
+  sweep();
+  esc_heap.epoch++;
+  esc_heap_release(esc_heap.epoch);
+  uint64_t live = esc_heap.owner_bytes[ESC_OWNER_GC];
+  uint64_t next = live + live / 100 * gc.percent;
+  gc.threshold = next > MIN_THRESHOLD ? next : MIN_THRESHOLD;
+  uint64_t pause = esc_now_ns() - start;
+  gc.stats.collections++;
+  gc.stats.pause_total_ns += pause;
+  if (pause > gc.stats.pause_max_ns)
+    gc.stats.pause_max_ns = pause;
+}
+
+/* Why ESC_GC_STRESS counts allocations rather than bytes: the test mode wants a collection
+ * between any two allocations, whatever their size. */
+static void maybe_collect(void) {
+  if (!gc.enabled)
+    return;
+  if (gc.stress) {
+    if (--gc.countdown == 0) {
+      gc.countdown = gc.stress;
+      collect_locked();
+    }
+    return;
+  }
+  if (esc_heap.owner_bytes[ESC_OWNER_GC] >= gc.threshold)
+    collect_locked();
+}
+
+void esc_collect(void) {
+  pthread_once(&gc_once, gc_init);
+  esc_thread_ensure_registered();
+  if (esc_lock_reentered())
+    return;
+  esc_lock();
+  collect_locked();
+  esc_unlock();
+}
+
+/* {======================================================
+ * Allocation
+ * ======================================================= */
+
+static size_t normalize_align(size_t align) {
+  if (align <= ESC_GRANULE)
+    return ESC_GRANULE;
+  if (align & (align - 1))
+    align = (size_t)1 << (64 - __builtin_clzll(align));
+  return align;
+}
+
+/* One byte of slack: a pointer one past the end of the object still points into its slot, so
+ * it keeps this object alive and never the next one. The whole slot is zeroed (outside the lock),
+ * because the collector scans whole slots. */
+void *esc_alloc(size_t size, size_t align) {
+  pthread_once(&gc_once, gc_init);
+  esc_thread_ensure_registered();
+  if (size >= SIZE_MAX / 2)
+    return NULL;
+  align = normalize_align(align);
+  if (esc_lock_reentered())
+    return esc_emergency_alloc(size + 1, align);
+  esc_lock();
+  maybe_collect();
+  bool zeroed;
+  size_t usable;
+  void *p = esc_heap_alloc(ESC_OWNER_GC, size + 1, align, &zeroed, &usable);
+  if (p) {
+    gc.stats.allocations++;
+    gc.stats.live_objects++;
+    gc.stats.allocated_bytes += size;
+  }
+  esc_unlock();
+  if (p && !zeroed)
+    memset(p, 0, usable);
+  return p;
+}
+
+void *esc_alloc_pinned(size_t size, size_t align) {
+  pthread_once(&gc_once, gc_init);
+  if (size >= SIZE_MAX / 2)
+    return NULL;
+  void *p = esc_root_alloc(size, normalize_align(align), true);
+  if (p) {
+    esc_lock();
+    gc.stats.pinned_objects++;
+    esc_unlock();
+  }
+  return p;
+}

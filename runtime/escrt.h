@@ -1,0 +1,51 @@
+/* escrt.h — the public interface of escrt, escc's conservative mark-sweep garbage collector.
+ *
+ * Promoted allocations call esc_alloc; the collector finds live objects by scanning every
+ * registered thread's stack and registers, the data/bss and static TLS of every loaded object,
+ * pinned objects and all live malloc'ed memory (escrt provides the process's malloc). See
+ * docs/runtime.md for the guarantees and the environment variables (ESC_GC, ESC_GC_PERCENT,
+ * ESC_GC_STRESS, ESC_GC_STATS). */
+#ifndef ESCRT_H
+#define ESCRT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Zeroed memory of SIZE bytes aligned to ALIGN (a power of two; 0 means 16), freed by a later
+ * collection once no pointer into it (interior pointers count, one-past-the-end does too:
+ * escrt adds one byte of slack) remains. Returns NULL only when the address space is exhausted. */
+void *esc_alloc(size_t size, size_t align);
+
+/* Zeroed memory that is never collected and whose contents are scanned as a root. */
+void *esc_alloc_pinned(size_t size, size_t align);
+
+/* Runs a full stop-the-world collection now (even under ESC_GC=off). */
+void esc_collect(void);
+
+struct esc_stats {
+  uint64_t allocations;     /* esc_alloc calls that returned memory */
+  uint64_t pinned_objects;  /* esc_alloc_pinned calls that returned memory */
+  uint64_t live_objects;    /* collectable objects allocated and not yet freed */
+  uint64_t freed_objects;   /* collectable objects freed by collections */
+  uint64_t allocated_bytes; /* bytes requested from esc_alloc, in total */
+  uint64_t live_bytes;      /* bytes (slot sizes) of live_objects */
+  uint64_t heap_bytes;      /* bytes of heap blocks in use: collectable, pinned and malloc */
+  uint64_t malloc_bytes;    /* bytes (slot sizes) of live malloc and pinned blocks */
+  uint64_t released_bytes;  /* bytes returned to the OS (madvise) in total */
+  uint64_t collections;     /* completed collections */
+  uint64_t pause_total_ns;  /* sum of collection pauses */
+  uint64_t pause_max_ns;    /* longest collection pause */
+};
+
+/* Fills OUT with a consistent snapshot of the counters. */
+void esc_stats(struct esc_stats *out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ESCRT_H */

@@ -1,0 +1,185 @@
+/* internal.h — escrt's private interface between its files (heap, mark, roots, threads,
+ * malloc, collect). Everything here has hidden visibility: the only exported symbols of
+ * libescrt are the esc_ functions of escrt.h and the interposed malloc/pthread_create family.
+ *
+ * Invariant: every piece of allocator or collector state is read and written only while the
+ * allocator lock (esc_lock) is held, except the fields documented as atomic. */
+#ifndef ESCRT_INTERNAL_H
+#define ESCRT_INTERNAL_H
+
+#include "escrt.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#pragma GCC visibility push(hidden)
+
+/* Memory the collector scans conservatively: ASan would report reads of stack red zones. */
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define ESC_NO_ASAN __attribute__((no_sanitize("address")))
+#endif
+#endif
+#if !defined(ESC_NO_ASAN) && defined(__SANITIZE_ADDRESS__)
+#define ESC_NO_ASAN __attribute__((no_sanitize_address))
+#endif
+#ifndef ESC_NO_ASAN
+#define ESC_NO_ASAN
+#endif
+
+#define ESC_TLS __thread __attribute__((tls_model("initial-exec")))
+
+/* {======================================================
+ * Heap geometry (heap.c)
+ * ======================================================= */
+
+#define ESC_BLOCK_SHIFT 12
+#define ESC_BLOCK_SIZE ((size_t)1 << ESC_BLOCK_SHIFT)
+#define ESC_GRANULE 16
+#define ESC_SMALL_MAX 2048
+#define ESC_MAX_SLOTS (ESC_BLOCK_SIZE / ESC_GRANULE)
+#define ESC_BITMAP_WORDS (ESC_MAX_SLOTS / 64)
+#define ESC_CLASS_COUNT 21
+
+enum esc_block_kind {
+  ESC_BLOCK_UNUSED = 0, /* above the high-water mark: never handed out */
+  ESC_BLOCK_FREE,       /* part of a free run (head and tail carry the run length) */
+  ESC_BLOCK_SMALL,      /* slots of one size class */
+  ESC_BLOCK_LARGE,      /* first block of a large object */
+  ESC_BLOCK_LARGE_TAIL  /* later block of a large object; count = distance to its head */
+};
+
+/* Who may free an object: the collector (GC) or only the program (ROOT: malloc'ed and pinned
+ * memory, which is scanned as a root and never collected). */
+enum esc_owner { ESC_OWNER_GC = 0, ESC_OWNER_ROOT = 1, ESC_OWNER_COUNT = 2 };
+
+enum esc_block_flags {
+  ESC_FLAG_PARTIAL = 1, /* SMALL: on its class's partial list */
+  ESC_FLAG_CLEAN = 2    /* FREE run head: pages known to be zero (released or never used) */
+};
+
+/* The out-of-line header of one 4 KiB block; bit i of alloc/mark is slot i. */
+struct esc_block {
+  uint8_t kind;        /* enum esc_block_kind */
+  uint8_t owner;       /* enum esc_owner */
+  uint8_t size_class;  /* SMALL: index into esc_class_size */
+  uint8_t flags;       /* enum esc_block_flags */
+  uint32_t count;      /* FREE: run length; LARGE: blocks; LARGE_TAIL: offset; SMALL: used slots */
+  uint32_t next, prev; /* free-run list or partial list (block indices; 0 = none) */
+  uint32_t freed_at;   /* FREE run head: collection number when it became free */
+  uint32_t unused;
+  uint64_t alloc[ESC_BITMAP_WORDS];
+  uint64_t mark[ESC_BITMAP_WORDS];
+};
+
+struct esc_heap {
+  char *base;               /* start of the reserved range; block 0 is never used */
+  uintptr_t span;           /* bytes reserved */
+  struct esc_block *blocks; /* one header per block of the range */
+  uint32_t capacity;        /* blocks in the range */
+  uint32_t high_water;      /* first block never handed out */
+  uint32_t free_runs;       /* head of the free-run list */
+  uint32_t free_blocks;     /* blocks in free runs */
+  uint32_t partial[ESC_OWNER_COUNT][ESC_CLASS_COUNT]; /* SMALL blocks with a free slot */
+  uint64_t owner_bytes[ESC_OWNER_COUNT];              /* slot bytes handed out and not yet freed */
+  uint64_t released_bytes;
+  uint32_t epoch; /* completed collections, for the age of free runs */
+};
+
+extern struct esc_heap esc_heap;
+extern const uint16_t esc_class_size[ESC_CLASS_COUNT];
+extern uint16_t esc_class_slots[ESC_CLASS_COUNT];
+extern uint32_t esc_class_magic[ESC_CLASS_COUNT];
+
+static inline char *esc_block_address(uint32_t index) {
+  return esc_heap.base + ((uintptr_t)index << ESC_BLOCK_SHIFT);
+}
+static inline bool esc_bit_test(const uint64_t *bits, unsigned i) {
+  return (bits[i >> 6] >> (i & 63)) & 1;
+}
+static inline void esc_bit_set(uint64_t *bits, unsigned i) {
+  bits[i >> 6] |= (uint64_t)1 << (i & 63);
+}
+static inline void esc_bit_clear(uint64_t *bits, unsigned i) {
+  bits[i >> 6] &= ~((uint64_t)1 << (i & 63));
+}
+/* Slot index of byte OFFSET of a block of class C: offset / size without a division. */
+static inline unsigned esc_slot_of(unsigned c, uintptr_t offset) {
+  return (unsigned)((offset * esc_class_magic[c]) >> 32);
+}
+
+bool esc_heap_init(void);
+/* Allocates SIZE bytes aligned to ALIGN for OWNER; *ZEROED tells whether the memory is known
+ * to be zero, *USABLE how many bytes from the result belong to the object. NULL when out of
+ * address space. */
+void *esc_heap_alloc(enum esc_owner owner, size_t size, size_t align, bool *zeroed, size_t *usable);
+/* The index of the object containing P (any interior address), its start and its size; false
+ * when P is not inside an allocated object. */
+bool esc_heap_find(const void *p, uint32_t *block, char **start, size_t *size);
+/* Frees the object starting at START in BLOCK (the values esc_heap_find returned). */
+void esc_heap_free(uint32_t block, char *start);
+/* Frees whole blocks [START, START+COUNT) into the free runs. */
+void esc_heap_free_run(uint32_t start, uint32_t count, uint32_t now);
+/* Links a SMALL block onto / off its partial list. */
+void esc_heap_partial_push(uint32_t block);
+void esc_heap_partial_reset(enum esc_owner owner);
+/* Returns long-free runs to the OS; NOW is the collection number. */
+void esc_heap_release(uint32_t now);
+/* Calls VISIT on every allocated object of OWNER (MARKED_ONLY: only marked ones). */
+void esc_heap_for_each(enum esc_owner owner, bool marked_only, void (*visit)(char *, char *));
+
+/* {======================================================
+ * Marking (mark.c)
+ * ======================================================= */
+
+bool esc_mark_init(void);
+/* Marks every collectable object a word of [LO, HI) points into and queues it for scanning. */
+void esc_mark_range(const void *lo, const void *hi);
+/* Scans queued objects until none is left, recovering from mark-stack overflow. */
+void esc_mark_finish(void);
+void esc_mark_set_capacity(size_t entries);
+
+/* {======================================================
+ * Roots (roots.c) and threads (threads.c)
+ * ======================================================= */
+
+void esc_roots_mark(void);
+
+struct esc_thread {
+  struct esc_thread *next;
+  unsigned long id;        /* pthread_t */
+  char *stack_hi;          /* highest address of the stack (exclusive) */
+  char *volatile stack_sp; /* lowest live address, saved when stopped */
+  char *tls_anchor;        /* address of this thread's esc_tls_anchor */
+  volatile int stopped;    /* acknowledged the suspend signal in this collection */
+};
+
+extern ESC_TLS char esc_tls_anchor;
+void esc_threads_init(void);
+void esc_thread_ensure_registered(void);
+struct esc_thread *esc_thread_self(void);
+struct esc_thread *esc_threads_first(void);
+void esc_world_stop(void);
+void esc_world_start(void);
+
+void esc_lock(void);
+void esc_unlock(void);
+/* True when this thread already holds (or waits for) the lock: a signal handler interrupted the
+ * allocator, so the request must not touch the heap. */
+bool esc_lock_reentered(void);
+
+/* {======================================================
+ * Malloc (malloc.c) and policy (collect.c)
+ * ======================================================= */
+
+/* Memory served while a signal handler interrupted the allocator (never reused). */
+void *esc_emergency_alloc(size_t size, size_t align);
+/* The program-owned (ROOT) allocator behind malloc and esc_alloc_pinned. */
+void *esc_root_alloc(size_t size, size_t align, bool zero);
+void esc_root_free(void *p);
+uint64_t esc_now_ns(void);
+
+#pragma GCC visibility pop
+
+#endif /* ESCRT_INTERNAL_H */

@@ -1,0 +1,131 @@
+/* mark.c — the mark phase: conservative scanning of word ranges and the explicit mark stack.
+ *
+ * Invariant: an object's mark bit is set exactly when it has been found reachable in this
+ * collection, and every marked object is either already scanned, queued on the mark stack, or
+ * (after an overflow) waiting for the rescan of all marked objects. Marking never recurses on the
+ * C stack, so a million-node list costs no stack depth. */
+#include "internal.h"
+
+#include <sys/mman.h>
+
+struct mark_entry {
+  char *lo, *hi;
+};
+
+static struct {
+  struct mark_entry *entries; /* mmap'ed: not a root, so queued pointers keep nothing alive */
+  size_t capacity;
+  size_t top;
+  bool overflowed; /* an object was marked but could not be queued */
+} mark_stack = {NULL, 1 << 16, 0, false};
+
+/* {======================================================
+ * The mark stack
+ * ======================================================= */
+
+/* Only before the first collection (ESC_GC_MARK_STACK, a test knob to force overflows). */
+void esc_mark_set_capacity(size_t entries) {
+  if (!mark_stack.entries && entries > 0)
+    mark_stack.capacity = entries;
+}
+
+bool esc_mark_init(void) {
+  if (mark_stack.entries)
+    return true;
+  void *entries = mmap(NULL, mark_stack.capacity * sizeof(struct mark_entry),
+                       PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (entries == MAP_FAILED)
+    return false;
+  mark_stack.entries = entries;
+  return true;
+}
+
+/* Why dropping the entry is safe: the object stays marked, and esc_mark_finish rescans every
+ * marked object when the flag is set, which reaches its children. */
+static inline void push(char *lo, char *hi) {
+  if (mark_stack.top == mark_stack.capacity) {
+    mark_stack.overflowed = true;
+    return;
+  }
+  mark_stack.entries[mark_stack.top].lo = lo;
+  mark_stack.entries[mark_stack.top].hi = hi;
+  mark_stack.top++;
+}
+
+/* {======================================================
+ * Conservative scanning
+ * ======================================================= */
+
+/* The heap object WORD points into, if any, turns from unmarked to marked and is queued. Only
+ * collectable objects are marked: malloc'ed and pinned ones are scanned as roots anyway. */
+static inline void mark_word(uintptr_t word) {
+  uintptr_t offset = word - (uintptr_t)esc_heap.base;
+  if (offset >= esc_heap.span)
+    return;
+  uint32_t index = (uint32_t)(offset >> ESC_BLOCK_SHIFT);
+  struct esc_block *b = &esc_heap.blocks[index];
+  switch (b->kind) {
+  case ESC_BLOCK_SMALL: {
+    if (b->owner != ESC_OWNER_GC)
+      return;
+    unsigned c = b->size_class;
+    unsigned slot = esc_slot_of(c, offset & (ESC_BLOCK_SIZE - 1));
+    if (slot >= esc_class_slots[c] || !esc_bit_test(b->alloc, slot) || esc_bit_test(b->mark, slot))
+      return;
+    esc_bit_set(b->mark, slot);
+    char *start = esc_block_address(index) + (size_t)slot * esc_class_size[c];
+    push(start, start + esc_class_size[c]);
+    return;
+  }
+  case ESC_BLOCK_LARGE_TAIL:
+    index -= b->count;
+    b = &esc_heap.blocks[index];
+    /* fallthrough */
+  case ESC_BLOCK_LARGE:
+    if (b->owner != ESC_OWNER_GC || b->mark[0])
+      return;
+    b->mark[0] = 1;
+    push(esc_block_address(index), esc_block_address(index + b->count));
+    return;
+  default:
+    return;
+  }
+}
+
+/* Reads every aligned word of [LO, HI). Not inlined and not instrumented: it reads stacks and
+ * data segments wholesale, including words ASan poisons and Valgrind calls uninitialised (the
+ * Valgrind suppressions in test/runtime/Inputs/escrt.supp name this function). */
+ESC_NO_ASAN __attribute__((noinline)) static void scan_words(const char *lo, const char *hi) {
+  uintptr_t p = ((uintptr_t)lo + sizeof(uintptr_t) - 1) & ~(uintptr_t)(sizeof(uintptr_t) - 1);
+  uintptr_t end = (uintptr_t)hi & ~(uintptr_t)(sizeof(uintptr_t) - 1);
+  for (; p < end; p += sizeof(uintptr_t))
+    mark_word(*(const uintptr_t *)p);
+}
+
+static void drain(void) {
+  while (mark_stack.top > 0) {
+    struct mark_entry entry = mark_stack.entries[--mark_stack.top];
+    scan_words(entry.lo, entry.hi);
+  }
+}
+
+void esc_mark_range(const void *lo, const void *hi) {
+  if (lo < hi)
+    scan_words(lo, hi);
+  drain();
+}
+
+static void rescan(char *lo, char *hi) {
+  scan_words(lo, hi);
+  drain();
+}
+
+/* Why a full rescan terminates: each pass starts from the marked set of the previous one and an
+ * overflow only happens when a new object gets marked; the heap is finite. */
+void esc_mark_finish(void) {
+  drain();
+  while (mark_stack.overflowed) {
+    mark_stack.overflowed = false;
+    esc_heap_for_each(ESC_OWNER_GC, true, rescan);
+  }
+}

@@ -1,0 +1,93 @@
+/* roots.c — where the collector starts: the stacks and registers of registered threads, the
+ * writable data/bss of every loaded object, every thread's static TLS, and all malloc'ed and
+ * pinned (ROOT) memory.
+ *
+ * Invariant: called only with the world stopped and the allocator lock held, so the registry,
+ * the heap and the set of loaded objects (dl_iterate_phdr holds the loader's lock) cannot change
+ * while the roots are read. */
+#include "internal.h"
+
+#include <link.h>
+
+/* {======================================================
+ * Data, bss and static TLS of loaded objects
+ * ======================================================= */
+
+/* A module's static TLS block sits at the same offset from the thread pointer in every thread,
+ * and so does esc_tls_anchor (escrt's own static TLS), so the block of thread T is at
+ * T->tls_anchor + (this thread's block - this thread's anchor). Blocks of modules dlopen'ed
+ * later may instead be dynamic: glibc allocates those with malloc, which is escrt's heap, and
+ * heap memory is a root already — so those are skipped here. */
+static void mark_static_tls(char *this_thread_block, size_t size) {
+  if ((uintptr_t)this_thread_block - (uintptr_t)esc_heap.base < esc_heap.span)
+    return;
+  ptrdiff_t offset = this_thread_block - &esc_tls_anchor;
+  for (struct esc_thread *t = esc_threads_first(); t; t = t->next)
+    esc_mark_range(t->tls_anchor + offset, t->tls_anchor + offset + size);
+}
+
+/* Why RELRO is cut out: after relocation it is read-only (GOT, vtables, .data.rel.ro) and holds
+ * addresses of code and data, never of heap objects; it can be large in big programs. */
+static int mark_object(struct dl_phdr_info *info, size_t info_size, void *unused) {
+  (void)unused;
+  uintptr_t relro_lo = 0, relro_hi = 0;
+  for (unsigned i = 0; i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    if (ph->p_type == PT_GNU_RELRO) {
+      relro_lo = info->dlpi_addr + ph->p_vaddr;
+      relro_hi = relro_lo + ph->p_memsz;
+    }
+  }
+  for (unsigned i = 0; i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    if (ph->p_type == PT_LOAD && (ph->p_flags & PF_W)) {
+      uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
+      uintptr_t hi = lo + ph->p_memsz;
+      if (relro_lo < relro_hi && relro_lo < hi && relro_hi > lo) {
+        esc_mark_range((void *)lo, (void *)(relro_lo > lo ? relro_lo : lo));
+        esc_mark_range((void *)(relro_hi < hi ? relro_hi : hi), (void *)hi);
+      } else {
+        esc_mark_range((void *)lo, (void *)hi);
+      }
+    } else if (ph->p_type == PT_TLS &&
+               info_size >= offsetof(struct dl_phdr_info, dlpi_tls_data) + sizeof(void *) &&
+               info->dlpi_tls_data) {
+      mark_static_tls(info->dlpi_tls_data, ph->p_memsz);
+    }
+  }
+  return 0;
+}
+
+/* {======================================================
+ * Stacks
+ * ======================================================= */
+
+/* Why a separate, non-inlined frame: __builtin_unwind_init spills every callee-saved register
+ * into this frame, below the caller's frames and above `here`, so the scan from `here` up sees
+ * values the collector's callers keep only in registers. */
+ESC_NO_ASAN __attribute__((noinline)) static void mark_own_stack(char *stack_hi) {
+  __builtin_unwind_init();
+  volatile char here = 0;
+  esc_mark_range((char *)&here, stack_hi);
+}
+
+static void mark_stacks(void) {
+  for (struct esc_thread *t = esc_threads_first(); t; t = t->next) {
+    if (t == esc_thread_self())
+      mark_own_stack(t->stack_hi);
+    else if (t->stack_sp)
+      esc_mark_range(t->stack_sp, t->stack_hi);
+  }
+}
+
+/* {======================================================
+ * The entry point
+ * ======================================================= */
+
+static void mark_root_object(char *lo, char *hi) { esc_mark_range(lo, hi); }
+
+void esc_roots_mark(void) {
+  mark_stacks();
+  dl_iterate_phdr(mark_object, NULL);
+  esc_heap_for_each(ESC_OWNER_ROOT, false, mark_root_object);
+}

@@ -1,0 +1,304 @@
+/* threads.c — the thread registry, the allocator lock, stop-the-world and fork handling.
+ *
+ * Every thread whose stack may hold a reference to a collectable object is registered: the main
+ * thread by a constructor, threads made by pthread_create (interposed here) before their start
+ * routine runs, and any other pthread lazily on its first esc_alloc/esc_collect. A thread is
+ * unregistered by a pthread key destructor, which runs on return, pthread_exit and cancellation.
+ *
+ * Invariants: the registry changes only under the allocator lock; a registered thread's
+ * self_record is set before it becomes visible in the registry (the collector signals only
+ * registered threads, and their suspend handler needs it); while the world is stopped every
+ * registered thread other than the collector sits in suspend_handler with its stack_sp saved and
+ * all of its registers in the signal frame above stack_sp. */
+#include "internal.h"
+
+#include <dlfcn.h>
+#include <errno.h>
+#include <pthread.h>
+#include <semaphore.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/* Boehm's choices on Linux: signals programs rarely use for anything else. */
+#define SIG_SUSPEND SIGPWR
+#define SIG_RESUME SIGXCPU
+
+extern void *__libc_stack_end; /* glibc: the stack pointer at process entry */
+
+ESC_TLS char esc_tls_anchor;
+static ESC_TLS struct esc_thread *self_record;
+static ESC_TLS volatile sig_atomic_t holds_lock;
+
+static pthread_mutex_t allocator_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_once_t threads_once = PTHREAD_ONCE_INIT;
+static struct esc_thread *registry;     /* registered threads (records are mmap'ed) */
+static struct esc_thread *free_records; /* unregistered records, for reuse */
+static pthread_key_t exit_key;
+static sem_t stop_acks;
+static atomic_uint world_epoch; /* bumped to release the stopped threads */
+
+typedef int (*create_function)(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *);
+static create_function real_pthread_create;
+
+/* {======================================================
+ * The allocator lock
+ * ======================================================= */
+
+/* Why holds_lock is set before locking and cleared after unlocking: a signal handler that
+ * interrupts this thread anywhere between the two must not wait for the lock (it would wait for
+ * itself); it sees the flag and takes the emergency path instead. */
+void esc_lock(void) {
+  holds_lock = 1;
+  atomic_signal_fence(memory_order_seq_cst);
+  pthread_mutex_lock(&allocator_lock);
+}
+
+void esc_unlock(void) {
+  pthread_mutex_unlock(&allocator_lock);
+  atomic_signal_fence(memory_order_seq_cst);
+  holds_lock = 0;
+}
+
+bool esc_lock_reentered(void) { return holds_lock != 0; }
+
+/* {======================================================
+ * The registry
+ * ======================================================= */
+
+static struct esc_thread *record_new(void) {
+  if (!free_records) {
+    char *chunk =
+        mmap(NULL, ESC_BLOCK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (chunk == MAP_FAILED)
+      return NULL;
+    for (size_t i = 0; i + sizeof(struct esc_thread) <= ESC_BLOCK_SIZE;
+         i += sizeof(struct esc_thread)) {
+      struct esc_thread *t = (struct esc_thread *)(chunk + i);
+      t->next = free_records;
+      free_records = t;
+    }
+  }
+  struct esc_thread *t = free_records;
+  free_records = t->next;
+  memset(t, 0, sizeof *t);
+  return t;
+}
+
+static void record_unlink(struct esc_thread *record) {
+  for (struct esc_thread **link = &registry; *link; link = &(*link)->next) {
+    if (*link == record) {
+      *link = record->next;
+      record->next = free_records;
+      free_records = record;
+      return;
+    }
+  }
+}
+
+/* The highest address of the calling thread's stack. The main thread uses glibc's
+ * __libc_stack_end because pthread_getattr_np would read /proc/self/maps through malloc; for
+ * other threads glibc reports the whole mapping, which also holds their static TLS and their
+ * struct pthread (pthread_setspecific values), so those get scanned with the stack. */
+static char *current_stack_hi(void) {
+  if (getpid() == (pid_t)syscall(SYS_gettid))
+    return (char *)__libc_stack_end;
+  pthread_attr_t attr;
+  void *low;
+  size_t size;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0)
+    return NULL;
+  int failed = pthread_attr_getstack(&attr, &low, &size);
+  pthread_attr_destroy(&attr);
+  return failed ? NULL : (char *)low + size;
+}
+
+static void register_self(void) {
+  char *stack_hi = current_stack_hi();
+  if (!stack_hi) {
+    fputs("escrt: error: cannot find the stack of a new thread\n", stderr);
+    abort();
+  }
+  esc_lock();
+  struct esc_thread *t = record_new();
+  if (!t) {
+    esc_unlock();
+    fputs("escrt: error: out of memory registering a thread\n", stderr);
+    abort();
+  }
+  t->id = (unsigned long)pthread_self();
+  t->stack_hi = stack_hi;
+  t->tls_anchor = &esc_tls_anchor;
+  self_record = t;
+  t->next = registry;
+  registry = t;
+  esc_unlock();
+  pthread_setspecific(exit_key, t);
+}
+
+/* Runs as the thread exits (return, pthread_exit or cancellation). */
+static void unregister_self(void *record) {
+  esc_lock();
+  record_unlink(record);
+  self_record = NULL;
+  esc_unlock();
+}
+
+struct esc_thread *esc_thread_self(void) { return self_record; }
+struct esc_thread *esc_threads_first(void) { return registry; }
+
+/* {======================================================
+ * Stop the world
+ * ======================================================= */
+
+/* Why no register saving here: the kernel saved every register of the interrupted code in the
+ * signal frame, which lies between this frame and the interrupted stack pointer, so scanning from
+ * a local of this handler upwards covers them. Waiting in sigsuspend with everything but
+ * SIG_RESUME blocked: SIG_RESUME is blocked while the handler runs (sa_mask), so a resume sent
+ * between the epoch check and sigsuspend stays pending and is not lost. */
+static void suspend_handler(int signal_number, siginfo_t *info, void *context) {
+  (void)signal_number;
+  (void)info;
+  (void)context;
+  int saved_errno = errno;
+  struct esc_thread *me = self_record;
+  if (me) {
+    volatile char here = 0;
+    me->stack_sp = (char *)&here;
+    unsigned epoch = atomic_load(&world_epoch);
+    sem_post(&stop_acks);
+    sigset_t wait_mask;
+    sigfillset(&wait_mask);
+    sigdelset(&wait_mask, SIG_RESUME);
+    while (atomic_load(&world_epoch) == epoch)
+      sigsuspend(&wait_mask);
+  }
+  errno = saved_errno;
+}
+
+static void resume_handler(int signal_number) { (void)signal_number; }
+
+/* Called with the allocator lock held, so no other thread is inside the allocator; threads
+ * waiting for the lock get stopped while they wait. A thread that blocks SIG_SUSPEND for long
+ * delays the collection that long. */
+void esc_world_stop(void) {
+  unsigned signalled = 0;
+  for (struct esc_thread *t = registry; t; t = t->next) {
+    if (t == self_record)
+      continue;
+    t->stack_sp = NULL;
+    if (pthread_kill((pthread_t)t->id, SIG_SUSPEND) == 0)
+      signalled++;
+  }
+  while (signalled > 0)
+    if (sem_wait(&stop_acks) == 0)
+      signalled--;
+}
+
+void esc_world_start(void) {
+  atomic_fetch_add(&world_epoch, 1);
+  for (struct esc_thread *t = registry; t; t = t->next)
+    if (t != self_record && t->stack_sp)
+      pthread_kill((pthread_t)t->id, SIG_RESUME);
+}
+
+/* {======================================================
+ * Fork
+ * ======================================================= */
+
+/* Why take the lock: the child must not inherit a heap some other thread was halfway through
+ * changing. After fork the child has one thread, so every other record goes. */
+static void fork_prepare(void) { esc_lock(); }
+static void fork_parent(void) { esc_unlock(); }
+static void fork_child(void) {
+  pthread_mutex_init(&allocator_lock, NULL);
+  sem_init(&stop_acks, 0, 0);
+  struct esc_thread *t = registry;
+  registry = NULL;
+  while (t) {
+    struct esc_thread *next = t->next;
+    if (t == self_record) {
+      t->next = registry;
+      registry = t;
+      t->id = (unsigned long)pthread_self();
+    } else {
+      t->next = free_records;
+      free_records = t;
+    }
+    t = next;
+  }
+  holds_lock = 0;
+}
+
+/* {======================================================
+ * Set-up and pthread_create
+ * ======================================================= */
+
+static void threads_init_once(void) {
+  sem_init(&stop_acks, 0, 0);
+  struct sigaction action;
+  memset(&action, 0, sizeof action);
+  action.sa_sigaction = suspend_handler;
+  action.sa_flags = SA_SIGINFO | SA_RESTART;
+  sigfillset(&action.sa_mask);
+  sigaction(SIG_SUSPEND, &action, NULL);
+  memset(&action, 0, sizeof action);
+  action.sa_handler = resume_handler;
+  action.sa_flags = SA_RESTART;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIG_RESUME, &action, NULL);
+  pthread_key_create(&exit_key, unregister_self);
+  pthread_atfork(fork_prepare, fork_parent, fork_child);
+  void *symbol = dlsym(RTLD_NEXT, "pthread_create");
+  memcpy(&real_pthread_create, &symbol, sizeof symbol);
+}
+
+void esc_threads_init(void) { pthread_once(&threads_once, threads_init_once); }
+
+void esc_thread_ensure_registered(void) {
+  if (self_record)
+    return;
+  esc_threads_init();
+  register_self();
+}
+
+__attribute__((constructor)) static void register_main_thread(void) {
+  esc_thread_ensure_registered();
+}
+
+struct start_info {
+  void *(*routine)(void *);
+  void *arg;
+};
+
+/* Why the start info is ROOT memory: until the new thread has registered itself nobody scans its
+ * stack, so ARG must stay reachable from somewhere the collector does scan. */
+static void *thread_start(void *opaque) {
+  struct start_info *info = opaque;
+  register_self();
+  void *(*routine)(void *) = info->routine;
+  void *arg = info->arg;
+  esc_root_free(info);
+  return routine(arg);
+}
+
+int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*routine)(void *),
+                   void *arg) {
+  esc_thread_ensure_registered();
+  if (!real_pthread_create)
+    return EAGAIN;
+  struct start_info *info = esc_root_alloc(sizeof *info, 0, false);
+  if (!info)
+    return EAGAIN;
+  info->routine = routine;
+  info->arg = arg;
+  int result = real_pthread_create(thread, attr, thread_start, info);
+  if (result != 0)
+    esc_root_free(info);
+  return result;
+}
