@@ -138,8 +138,6 @@ static esc_flow_step *append_step(explanation *context) {
 esc_flow_step *esc_explain_escape(const esc_graph *graph, int variable, esc_names *names,
                                   esc_arena *arena, size_t *step_count) {
   explanation context = {.graph = graph, .names = names, .arena = arena};
-  esc_source_place declared;
-  esc_names_variable(names, graph->locations[variable].value, &declared);
   const char *group_start = location_name(&context, variable);
   int group_derefs = 0;
   int current = variable;
@@ -151,8 +149,10 @@ esc_flow_step *esc_explain_escape(const esc_graph *graph, int variable, esc_name
       int source = edge->source;
       esc_flow_step *step = append_step(&context);
       step->note = describe_edge(&context, edge, source);
-      step->place =
-          edge->kind == ESC_EDGE_ADDRESS_OF ? declared : esc_instruction_place(edge->instruction);
+      if (edge->kind == ESC_EDGE_ADDRESS_OF) /* the place is the variable's declaration */
+        esc_names_variable(names, graph->locations[source].value, &step->place);
+      else
+        step->place = esc_instruction_place(edge->instruction);
       group_derefs += edge->derefs;
       const char *destination = location_name(&context, edge->destination);
       if (destination) {
@@ -171,7 +171,6 @@ esc_flow_step *esc_explain_escape(const esc_graph *graph, int variable, esc_name
     if (last == current || graph->locations[last].kind != ESC_LOCATION_VARIABLE)
       break;
     current = last;
-    esc_names_variable(names, graph->locations[current].value, &declared);
   }
   esc_flow_step *steps = esc_arena_alloc(arena, context.count * sizeof *steps);
   if (context.count)
