@@ -179,6 +179,7 @@ static void solve_function(module_context *context, LLVMValueRef function, esc_g
     int location = esc_graph_value(graph, argument);
     leaks[index].heap_derefs = graph->locations[location].heap_derefs;
     leaks[index].result_derefs = graph->locations[location].result_derefs;
+    leaks[index].hidden_derefs = graph->locations[location].hidden_derefs;
   }
 }
 

@@ -150,6 +150,9 @@ static void build_summarised_call(esc_graph *graph, LLVMValueRef call,
     if (leak.result_derefs != ESC_NO_LEAK)
       esc_graph_flow(graph, result, argument, adjust_for_byval(call, i, leak.result_derefs),
                      ESC_EDGE_CALL, call);
+    if (leak.hidden_derefs != ESC_NO_LEAK)
+      esc_graph_sink(graph, ESC_HIDDEN, argument, adjust_for_byval(call, i, leak.hidden_derefs),
+                     ESC_REASON_NONE, call);
   }
 }
 
@@ -172,9 +175,12 @@ static void build_model_callback(esc_graph *graph, LLVMValueRef call,
       esc_graph_sink(graph, ESC_HEAP, argument, 0, ESC_REASON_INDIRECT_CALL, call);
       continue;
     }
-    int32_t derefs = summary->parameters[k].heap_derefs;
-    if (derefs != ESC_NO_LEAK)
-      esc_graph_sink(graph, ESC_HEAP, argument, derefs, ESC_REASON_CALLEE_LEAKS_PARAMETER, call);
+    esc_parameter_leak leak = summary->parameters[k];
+    if (leak.heap_derefs != ESC_NO_LEAK)
+      esc_graph_sink(graph, ESC_HEAP, argument, leak.heap_derefs, ESC_REASON_CALLEE_LEAKS_PARAMETER,
+                     call);
+    if (leak.hidden_derefs != ESC_NO_LEAK)
+      esc_graph_sink(graph, ESC_HIDDEN, argument, leak.hidden_derefs, ESC_REASON_NONE, call);
   }
 }
 

@@ -19,7 +19,8 @@ static int add_location(esc_graph *graph, esc_location_kind kind, LLVMValueRef v
                              .first_incoming = -1,
                              .parent_edge = -1,
                              .heap_derefs = ESC_NO_LEAK,
-                             .result_derefs = ESC_NO_LEAK};
+                             .result_derefs = ESC_NO_LEAK,
+                             .hidden_derefs = ESC_NO_LEAK};
   return index;
 }
 

@@ -74,6 +74,7 @@ typedef struct {
   esc_reason reason;     /* VARIABLE: why it escapes */
   int32_t heap_derefs;   /* argument VALUE: min derefs to {heap} (ESC_NO_LEAK if none) */
   int32_t result_derefs; /* argument VALUE: min derefs to ~r0 */
+  int32_t hidden_derefs; /* argument VALUE: min derefs to {hidden} */
   int chain_offset;      /* VARIABLE that escapes: its explanation, chain_length edges in */
   int chain_length;      /* esc_graph.chain_edges from the variable towards the sink */
 } esc_location;

@@ -74,6 +74,8 @@ static void note_parameter_leak(esc_location *location, walk_mode mode, int dere
   } else if (mode == WALK_HEAP) {
     if (derefs < location->heap_derefs)
       location->heap_derefs = derefs;
+  } else if (derefs < location->hidden_derefs) {
+    location->hidden_derefs = derefs;
   }
 }
 

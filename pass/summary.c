@@ -43,7 +43,7 @@ esc_function_summary *esc_summary_create(esc_summary_table *table, LLVMValueRef 
   summary->parameter_count = LLVMCountParams(function);
   summary->parameters = esc_xcalloc(summary->parameter_count, sizeof(esc_parameter_leak));
   for (unsigned i = 0; i < summary->parameter_count; i++)
-    summary->parameters[i] = (esc_parameter_leak){ESC_NO_LEAK, ESC_NO_LEAK};
+    summary->parameters[i] = (esc_parameter_leak){ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK};
   ESC_GROW(table->summaries, table->capacity, table->count + 1);
   table->summaries[table->count++] = summary;
   esc_pointer_map_put(table->by_function, function, (intptr_t)summary);
@@ -83,6 +83,10 @@ bool esc_summary_merge(esc_function_summary *summary, const esc_parameter_leak *
     }
     if (leaks[i].result_derefs < current->result_derefs) {
       current->result_derefs = leaks[i].result_derefs;
+      changed = true;
+    }
+    if (leaks[i].hidden_derefs < current->hidden_derefs) {
+      current->hidden_derefs = leaks[i].hidden_derefs;
       changed = true;
     }
   }

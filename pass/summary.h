@@ -14,6 +14,7 @@
 typedef struct {
   int32_t heap_derefs;   /* ESC_NO_LEAK: never reaches {heap} */
   int32_t result_derefs; /* ESC_NO_LEAK: never reaches the result */
+  int32_t hidden_derefs; /* ESC_NO_LEAK: the callee never disguises it (ptrtoint, asm) */
 } esc_parameter_leak;
 
 typedef struct {
