@@ -36,6 +36,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The immediate dominators of one function's blocks (built in the Dominance section below). */
 typedef struct {
   LLVMValueRef function;
   LLVMBasicBlockRef *blocks;   /* reachable blocks in reverse postorder; blocks[0] is the entry */
@@ -238,7 +239,7 @@ static instruction_list users_of(LLVMValueRef value) {
   return users;
 }
 
-/* ===== Dominance ===============================================================================
+/* ===== Dominance =====
  * The entry allocation is needed only when some use of the alloca can run without one of its
  * lifetime.starts before it (a `goto` into the scope, or no markers at all). Dominators come
  * from Cooper, Harvey and Kennedy's "A Simple, Fast Dominance Algorithm": iterate
@@ -375,6 +376,16 @@ static void dominator_tree_free(dominator_tree *tree) {
   *tree = (dominator_tree){0};
 }
 
+/* The dominator tree of function, rebuilt only when the function changes (the rewrite adds
+ * instructions but never blocks or edges). */
+static const dominator_tree *dominators_of(promoter *p, LLVMValueRef function) {
+  if (p->dominators.function != function) {
+    dominator_tree_free(&p->dominators);
+    dominator_tree_build(&p->dominators, function);
+  }
+  return &p->dominators;
+}
+
 /* Whether block dominator dominates block (every block dominates itself). A block that cannot
  * be reached is dominated by everything: its code never runs. */
 static bool block_dominates(const dominator_tree *tree, LLVMBasicBlockRef dominator,
@@ -453,14 +464,6 @@ static void replace_use_by_box_load(promoter *p, LLVMValueRef user, LLVMValueRef
   for (unsigned i = 0; i < operand_count; i++)
     if (LLVMGetOperand(user, i) == alloca)
       LLVMSetOperand(user, i, load);
-}
-
-static const dominator_tree *dominators_of(promoter *p, LLVMValueRef function) {
-  if (p->dominators.function != function) {
-    dominator_tree_free(&p->dominators);
-    dominator_tree_build(&p->dominators, function);
-  }
-  return &p->dominators;
 }
 
 /* Whether one of starts runs before every execution of the point just before use. */
