@@ -1,0 +1,170 @@
+/*
+ * commands.c — the four commands over whole programs: `report` (analyse, print), `build`
+ * (analyse, promote, optimise, emit, link), `run` (build into the temporary directory, run,
+ * exit with the program's status) and `ir` (print the promoted module).
+ *
+ * Invariant: the analysis always sees the module exactly as loaded (all inputs linked, nothing
+ * optimised); promotion happens before any optimisation; the report of build/run goes to
+ * stderr so the program's own output on stdout stays clean.
+ */
+#include "escc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  LLVMContextRef context;
+  LLVMModuleRef module;
+  esc_analysis *analysis;
+  escc_inputs inputs;
+} program;
+
+static void program_free(program *p) {
+  if (p->analysis)
+    esc_analysis_free(p->analysis);
+  if (p->module)
+    LLVMDisposeModule(p->module);
+  if (p->context)
+    LLVMContextDispose(p->context);
+  escc_inputs_free(&p->inputs);
+  *p = (program){0};
+}
+
+static int load_and_analyze(const escc_options *options, program *p) {
+  *p = (program){0};
+  int status = escc_collect_inputs(options, &p->inputs);
+  if (status != ESCC_EXIT_OK)
+    return status;
+  if (p->inputs.count == 0) {
+    escc_error(options->database, "no input files (the compilation database is empty)");
+    return ESCC_EXIT_USAGE;
+  }
+  p->context = LLVMContextCreate();
+  status = escc_load_program(p->context, &p->inputs, options, &p->module);
+  if (status != ESCC_EXIT_OK)
+    return status;
+  esc_analysis_options analysis_options = {.promote_all = options->promote_all};
+  escc_phase_begin(ESCC_PHASE_ANALYZE);
+  p->analysis = esc_analyze_module(p->module, &analysis_options);
+  escc_phase_end(ESCC_PHASE_ANALYZE);
+  if (!p->analysis) {
+    escc_error(p->inputs.items[0].path, "out of memory during the analysis");
+    return ESCC_EXIT_FAILED;
+  }
+  return ESCC_EXIT_OK;
+}
+
+/* The report of build/run/report on stream: presented for a person when it is a terminal. */
+static void write_report(const program *p, const escc_options *options, FILE *stream) {
+  bool rich = options->format == ESCC_FORMAT_TEXT && escc_rich_output(options->color, stream);
+  escc_write_report(p->analysis, options, stream, rich, rich);
+}
+
+/* Promotes and verifies; the analysis is consumed (the module changed under it). */
+static int promote(program *p, const escc_options *options) {
+  if (options->stats)
+    escc_print_stats(p->analysis, stderr);
+  esc_promote_options promote_options = {.runtime = options->runtime};
+  escc_phase_begin(ESCC_PHASE_PROMOTE);
+  esc_promote_module(p->module, p->analysis, &promote_options);
+  escc_phase_end(ESCC_PHASE_PROMOTE);
+  esc_analysis_free(p->analysis);
+  p->analysis = NULL;
+  return escc_verify(p->module, p->inputs.items[0].path);
+}
+
+/* Promote, optimise, emit an object and link it into output. */
+static int build_program(program *p, const escc_options *options, const char *output) {
+  const char *subject = p->inputs.items[0].path;
+  if (options->report_requested)
+    write_report(p, options, stderr);
+  int status = promote(p, options);
+  if (status != ESCC_EXIT_OK)
+    return status;
+  LLVMTargetMachineRef machine = escc_target_machine(p->module, subject, options->optimization);
+  if (!machine)
+    return ESCC_EXIT_FAILED;
+  status = escc_optimize(p->module, machine, options->optimization, subject);
+  char *object = NULL;
+  if (status == ESCC_EXIT_OK) {
+    object = escc_temp_path(escc_base_name(output), "o");
+    status = object ? escc_emit(p->module, machine, object, false, subject) : ESCC_EXIT_FAILED;
+  }
+  LLVMDisposeTargetMachine(machine);
+  if (status == ESCC_EXIT_OK) {
+    escc_strings objects = {NULL, 0, 0};
+    escc_strings_push(&objects, object);
+    status = escc_link(&objects, NULL, options->runtime, true, output);
+    escc_strings_free(&objects);
+  }
+  free(object);
+  return status;
+}
+
+int escc_command_report(escc_options *options) {
+  program p;
+  int status = load_and_analyze(options, &p);
+  if (status == ESCC_EXIT_OK) {
+    write_report(&p, options, stdout);
+    if (options->stats)
+      escc_print_stats(p.analysis, stderr);
+  }
+  program_free(&p);
+  return status;
+}
+
+int escc_command_build(escc_options *options) {
+  program p;
+  int status = load_and_analyze(options, &p);
+  if (status == ESCC_EXIT_OK)
+    status = build_program(&p, options, options->output);
+  program_free(&p);
+  return status;
+}
+
+int escc_command_run(escc_options *options) {
+  program p;
+  int status = load_and_analyze(options, &p);
+  char *executable = NULL;
+  if (status == ESCC_EXIT_OK) {
+    executable = escc_temp_path(escc_base_name(p.inputs.items[0].path), "exe");
+    status = executable ? build_program(&p, options, executable) : ESCC_EXIT_FAILED;
+  }
+  program_free(&p);
+  if (status != ESCC_EXIT_OK) {
+    free(executable);
+    return status;
+  }
+  escc_strings argv = {NULL, 0, 0};
+  escc_strings_push(&argv, executable);
+  escc_strings_push_all(&argv, &options->program_arguments);
+  int program_status = escc_run_process(argv.items, NULL);
+  escc_strings_free(&argv);
+  free(executable);
+  return program_status < 0 ? ESCC_EXIT_FAILED : program_status;
+}
+
+int escc_command_ir(escc_options *options) {
+  program p;
+  int status = load_and_analyze(options, &p);
+  if (status == ESCC_EXIT_OK && options->report_requested)
+    write_report(&p, options, stderr);
+  if (status == ESCC_EXIT_OK)
+    status = promote(&p, options);
+  if (status == ESCC_EXIT_OK && options->optimization >= 0) {
+    LLVMTargetMachineRef machine =
+        escc_target_machine(p.module, p.inputs.items[0].path, options->optimization);
+    status = machine
+                 ? escc_optimize(p.module, machine, options->optimization, p.inputs.items[0].path)
+                 : ESCC_EXIT_FAILED;
+    if (machine)
+      LLVMDisposeTargetMachine(machine);
+  }
+  if (status == ESCC_EXIT_OK) {
+    char *text = LLVMPrintModuleToString(p.module);
+    fputs(text, stdout);
+    LLVMDisposeMessage(text);
+  }
+  program_free(&p);
+  return status;
+}

@@ -1,0 +1,208 @@
+/*
+ * escc.h — the driver's internal interface: the parsed command line, the loaded program, and
+ * the steps each command strings together (load → analyse → promote → optimise → emit → link).
+ * Only files in tools/ include it; the analysis itself is reached through pass/escape.h.
+ *
+ * Invariant: every function here either succeeds or has already printed exactly one
+ * "escc: error: ..." line (or passed clang's own diagnostics through) and returns the exit
+ * status to use: ESCC_EXIT_FAILED for a failed compile/program, ESCC_EXIT_USAGE for bad usage
+ * or input. Nothing here aborts the process.
+ */
+#ifndef ESCC_TOOLS_ESCC_H
+#define ESCC_TOOLS_ESCC_H
+
+#include "escape.h"
+
+#include <llvm-c/Core.h>
+#include <llvm-c/TargetMachine.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum { ESCC_EXIT_OK = 0, ESCC_EXIT_FAILED = 1, ESCC_EXIT_USAGE = 2 };
+
+/* ===== Diagnostics (diagnostics.c) ============================================================ */
+
+/* Prints "escc: error: SUBJECT: MESSAGE" (or "escc: error: MESSAGE" when subject is NULL). */
+void escc_error(const char *subject, const char *format, ...) __attribute__((format(printf, 2, 3)));
+void escc_warning(const char *subject, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+/* malloc/realloc/strdup that exit with status 1 and one line when memory runs out. */
+void *escc_xmalloc(size_t size);
+void *escc_xrealloc(void *pointer, size_t size);
+char *escc_xstrdup(const char *text);
+char *escc_format(const char *format, ...) __attribute__((format(printf, 1, 2)));
+
+/* A growable array of owned strings (argument vectors, file lists). Always NULL-terminated. */
+typedef struct {
+  char **items;
+  size_t count;
+  size_t capacity;
+} escc_strings;
+void escc_strings_push(escc_strings *strings, const char *text); /* copies text */
+void escc_strings_push_all(escc_strings *strings, const escc_strings *more);
+void escc_strings_free(escc_strings *strings);
+
+/* ===== Command line (options.c) =============================================================== */
+
+typedef enum { ESCC_FORMAT_TEXT, ESCC_FORMAT_JSON, ESCC_FORMAT_SARIF } escc_format_kind;
+typedef enum { ESCC_COLOR_AUTO, ESCC_COLOR_ALWAYS, ESCC_COLOR_NEVER } escc_color_mode;
+
+typedef struct {
+  const char *command;            /* "report", "build", "run", "ir" */
+  int detail;                     /* -m level: 1 (default) or 2 */
+  escc_format_kind format;        /* --format */
+  bool all;                       /* --all: every alloca in JSON/SARIF */
+  bool report_requested;          /* -m or --format given (build/run then report on stderr) */
+  bool stats;                     /* --stats */
+  bool promote_all;               /* --promote-all: every address-taken alloca goes to the heap */
+  escc_color_mode color;          /* --color */
+  esc_runtime runtime;            /* --gc */
+  int optimization;               /* -O0..-O3; -1 when not given */
+  const char *output;             /* -o */
+  const char *database;           /* -p DIR */
+  escc_strings clang_flags;       /* -I -D -U -std -include ... handed to clang for C inputs */
+  escc_strings files;             /* inputs */
+  escc_strings program_arguments; /* after "--" (run) */
+} escc_options;
+
+/* Parses argv[first..] for COMMAND. Returns ESCC_EXIT_OK or ESCC_EXIT_USAGE (error printed). */
+int escc_parse_options(const char *command, int argc, char **argv, int first,
+                       escc_options *options);
+void escc_options_free(escc_options *options);
+
+/* ===== Help (help.c) ========================================================================== */
+
+void escc_print_usage(FILE *out);
+/* Help for one command; false when the command is unknown. */
+bool escc_print_command_help(const char *command, FILE *out);
+void escc_print_version(FILE *out);
+
+/* ===== Processes and files (process.c, paths.c) =============================================== */
+
+/* Runs argv (argv[0] is a path or a PATH name); returns its exit status, 128+N for a signal,
+ * or -1 when it could not be started (error printed). directory may be NULL. */
+int escc_run_process(char *const argv[], const char *directory);
+/* Replaces the process with argv (for pass-through); returns only on failure (error printed). */
+int escc_exec_process(char *const argv[]);
+
+/* A private temporary directory, removed with everything in it by escc_temp_cleanup (also at
+ * exit and on SIGINT/SIGTERM). Returns NULL (error printed) when it cannot be made. */
+const char *escc_temp_dir(void);
+char *escc_temp_path(const char *stem, const char *extension); /* unique path inside it */
+void escc_temp_cleanup(void);
+
+const char *escc_clang_path(void);  /* ${ESCC_CLANG}, or $ESCC_CLANG from the environment */
+const char *escc_library_dir(void); /* <dir of escc>/../lib if it holds libescrt.a, else
+                                       ESCC_LIB_DIR */
+/* Checks that PATH names a readable regular file; prints the error line when not. */
+bool escc_check_input_file(const char *path);
+const char *escc_file_extension(const char *path); /* "c", "ll", "bc", ... or "" */
+const char *escc_base_name(const char *path);
+
+/* ===== Loading a program (inputs.c, compdb.c) ================================================= */
+
+/* Sets up LLVM's native target once. */
+void escc_initialize_llvm(void);
+
+typedef struct {
+  char *path;               /* as the user named it (for messages) */
+  char *source;             /* as handed to clang (the database's spelling), else path */
+  char *directory;          /* directory to compile in (compilation database), or NULL */
+  escc_strings clang_flags; /* extra flags (from the compilation database) */
+} escc_input;
+
+typedef struct {
+  escc_input *items;
+  size_t count;
+} escc_inputs;
+
+/* Turns options->files (and -p DIR) into the list of inputs to load. */
+int escc_collect_inputs(const escc_options *options, escc_inputs *inputs);
+void escc_inputs_free(escc_inputs *inputs);
+
+/* Fills each input's clang_flags/directory/source from DIR/compile_commands.json (read with
+ * libclang) when it has an entry; with no inputs at all, adds every entry of the database. */
+int escc_compdb_lookup(const char *directory, escc_inputs *inputs);
+void escc_inputs_add(escc_inputs *inputs, const char *path);
+
+/* Compiles one C file to bitcode through clang (-O2 -Xclang -disable-llvm-passes -g
+ * -emit-llvm) with the given flags; returns the bitcode's path or NULL (status in *status). */
+char *escc_compile_c_to_bitcode(const char *source, const char *directory,
+                                const escc_strings *flags, int *status);
+
+/* Loads one .c/.ll/.bc file into context. Returns ESCC_EXIT_OK and *module, or the status. */
+int escc_load_file(LLVMContextRef context, const escc_input *input, const escc_strings *flags,
+                   LLVMModuleRef *module);
+/* Loads every input and links them into one module (so summaries cross files). */
+int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
+                      const escc_options *options, LLVMModuleRef *module);
+
+/* ===== Code generation (compile.c, link.c) ==================================================== */
+
+/* The target machine for module's triple (the host's when the module has none); sets the
+ * module's triple and data layout when missing. NULL with the error printed on failure. */
+LLVMTargetMachineRef escc_target_machine(LLVMModuleRef module, const char *subject,
+                                         int optimization);
+/* Runs default<O0..3> over module. */
+int escc_optimize(LLVMModuleRef module, LLVMTargetMachineRef machine, int optimization,
+                  const char *subject);
+/* Emits an object (or assembly) file. */
+int escc_emit(LLVMModuleRef module, LLVMTargetMachineRef machine, const char *path, bool assembly,
+              const char *subject);
+/* Verifies module; prints the verifier's message as one error line when it fails. */
+int escc_verify(LLVMModuleRef module, const char *subject);
+
+/* Links objects (plus extra linker arguments) with the runtime into output through clang. */
+int escc_link(const escc_strings *objects, const escc_strings *link_flags, esc_runtime runtime,
+              bool add_runtime, const char *output);
+/* The linker arguments the runtime needs (libescrt.a -lpthread, -lgc, or none). */
+void escc_runtime_link_flags(esc_runtime runtime, escc_strings *flags);
+bool escc_parse_runtime(const char *name, esc_runtime *runtime);
+const char *escc_runtime_name(esc_runtime runtime);
+
+/* ===== Reports (report_json.c, report_sarif.c, presentation.c) ================================ */
+
+/* One JSON document (DESIGN §3) for analysis; caller frees the text. */
+char *escc_report_json(const esc_analysis *analysis, bool all);
+/* One SARIF 2.1.0 log for analysis; caller frees the text. */
+char *escc_report_sarif(const esc_analysis *analysis, bool all);
+/* The parameter's leak tag ("none", "result", "heap") and the derefs that go with it. */
+const char *escc_parameter_leak(const esc_parameter *parameter, int *derefs);
+
+/* Writes the report in the chosen format to out; text is presented clang-style (source line,
+ * caret, colours) when rich. */
+int escc_write_report(const esc_analysis *analysis, const escc_options *options, FILE *out,
+                      bool rich, bool colours);
+/* Decides presentation for a stream from --color and the terminal. */
+bool escc_rich_output(escc_color_mode mode, FILE *stream);
+/* Post-processes Go-style text into clang-like diagnostics with carets. */
+void escc_present_text(const char *text, FILE *out, bool colours);
+
+/* A progress line on stderr (only on a terminal, only for more than one file). */
+void escc_progress(size_t done, size_t total, const char *what, const char *subject);
+void escc_progress_end(void);
+
+/* Phase timings for --stats. */
+typedef enum {
+  ESCC_PHASE_LOAD,
+  ESCC_PHASE_ANALYZE,
+  ESCC_PHASE_PROMOTE,
+  ESCC_PHASE_OPTIMIZE,
+  ESCC_PHASE_EMIT,
+  ESCC_PHASE_LINK,
+  ESCC_PHASE_COUNT
+} escc_phase;
+void escc_phase_begin(escc_phase phase);
+void escc_phase_end(escc_phase phase);
+void escc_print_stats(const esc_analysis *analysis, FILE *out);
+
+/* ===== Commands (commands.c, cc.c) ============================================================ */
+
+int escc_command_report(escc_options *options);
+int escc_command_build(escc_options *options);
+int escc_command_run(escc_options *options);
+int escc_command_ir(escc_options *options);
+int escc_command_cc(int argc, char **argv, int first);
+
+#endif /* ESCC_TOOLS_ESCC_H */

@@ -1,0 +1,104 @@
+/*
+ * help.c — `escc --help`, `escc help CMD`, `escc --version`: the user-facing description of
+ * every command and option.
+ *
+ * Invariant: this text names exactly the commands and options that main.c, options.c and cc.c
+ * accept (test/driver/help.test checks the list), so the help never lies.
+ */
+#include "escc.h"
+
+#include <string.h>
+
+static const char usage[] =
+    "usage: escc COMMAND [options] FILE...\n"
+    "\n"
+    "escc moves C (and LLVM IR) variables whose address outlives their function to a\n"
+    "garbage-collected heap, as Go does, and reports each decision in Go's words.\n"
+    "\n"
+    "commands:\n"
+    "  report [opts] FILE...            escape report, no output files\n"
+    "  build  [opts] FILE... -o OUT     compile + promote + link\n"
+    "  run    [opts] FILE... [-- ARGS]  build to a temporary directory, run, exit with its "
+    "status\n"
+    "  ir     [opts] FILE               print the promoted LLVM IR\n"
+    "  cc     CLANG-ARGS...             compiler wrapper: make CC=\"escc cc\", ./configure "
+    "CC=\"escc cc\"\n"
+    "  help   [COMMAND]                 this text, or one command's\n"
+    "\n"
+    "options:\n"
+    "  -m | -m=2              Go-style detail levels (-m=2 adds the flow that explains each move)\n"
+    "  --format=text|json|sarif  report format (text is Go's -gcflags=-m phrasing)\n"
+    "  --all                  JSON: list every alloca, not only address-taken ones\n"
+    "  -p DIR                 take C flags from DIR/compile_commands.json (no FILE: every entry)\n"
+    "  --gc=escrt|boehm|none  runtime for promoted variables (default escrt)\n"
+    "  -O0 .. -O3             LLVM pipeline after promotion (default -O2)\n"
+    "  -I DIR, -D NAME[=VAL], -U NAME, -std=STD, -include FILE   passed to clang\n"
+    "  --color=auto|always|never  clang-like source carets and colours (auto: on a terminal)\n"
+    "  --stats                counts and phase times on stderr\n"
+    "  --promote-all          move every address-taken variable to the heap (testing)\n"
+    "  --help, --version\n"
+    "\n"
+    "inputs: .c (compiled by clang -O2 -Xclang -disable-llvm-passes -g), .ll, .bc; several\n"
+    "files are linked and analysed together. exit status: 0 ok, 1 compile or program failed\n"
+    "(run: the program's own status), 2 bad usage or input.\n";
+
+static const struct {
+  const char *command;
+  const char *text;
+} command_help[] = {
+    {"report",
+     "usage: escc report [-m|-m=2] [--format=text|json|sarif] [--all] [-p DIR] [--color=WHEN]\n"
+     "                   [--stats] [-I DIR] [-D NAME] [-std=STD] FILE...\n"
+     "Analyse FILE... together and print the escape report on stdout: one line per variable\n"
+     "moved to heap and per pointer parameter, e.g.\n"
+     "  t.c:4:7: moved to heap: number\n"
+     "  t.c:8:14: leaking param: p to result ~r0 level=0\n"
+     "  t.c:7:14: p does not escape\n"
+     "-m=2 adds Go's flow lines; --format=json prints the document of docs/report.schema.json,\n"
+     "--format=sarif a SARIF 2.1.0 log. On a terminal the text shows the source line and a\n"
+     "caret (--color=never for Go's plain lines).\n"},
+    {"build",
+     "usage: escc build [options] FILE... -o OUT\n"
+     "Compile, analyse and promote FILE... together, run the -O pipeline (default -O2), emit\n"
+     "one object and link it with the runtime (--gc=escrt: libescrt.a -lpthread, boehm: -lgc,\n"
+     "none: never-freed calloc) into OUT. With -m or --format the report goes to stderr.\n"},
+    {"run",
+     "usage: escc run [options] FILE... [-- ARGS...]\n"
+     "Build FILE... like 'escc build' into a temporary directory, run it with ARGS, and exit\n"
+     "with the program's status (128+N when killed by signal N). With -m the report goes to\n"
+     "stderr first.\n"},
+    {"ir",
+     "usage: escc ir [options] FILE\n"
+     "Print FILE's LLVM IR after promotion (escaping allocas replaced by runtime allocations).\n"
+     "With -O0..-O3 the pipeline runs before printing; with -m the report goes to stderr.\n"},
+    {"cc",
+     "usage: escc cc CLANG-ARGS...\n"
+     "A drop-in C compiler: understands clang's -c -o -S -I -D -U -O -g -l -L -Wl, -std -M*\n"
+     "flags, compiles every C source with promotion and links the runtime, so existing\n"
+     "projects build with  make CC=\"escc cc\"  or  ./configure CC=\"escc cc\".\n"
+     "Preprocessing (-E), dependency-only (-M, -MM), version and -print-* probes, assembler\n"
+     "and other non-C inputs go to clang unchanged.\n"
+     "escc's own settings (not clang flags), as environment variables or options:\n"
+     "  ESCC_GC=escrt|boehm|none       or --escc-gc=...      runtime (default escrt)\n"
+     "  ESCC_CC_REPORT=text|json|sarif or --escc-report=...  write each translation unit's\n"
+     "      report next to its object: foo.o -> foo.o.escape.txt|.json|.sarif\n"
+     "  ESCC_CC_REPORT_DIR=DIR                              put those reports in DIR instead\n"},
+    {"help", "usage: escc help [COMMAND]\nPrint the usage, or one command's help.\n"},
+};
+
+void escc_print_usage(FILE *out) { fputs(usage, out); }
+
+bool escc_print_command_help(const char *command, FILE *out) {
+  for (size_t i = 0; i < sizeof command_help / sizeof *command_help; i++) {
+    if (!strcmp(command_help[i].command, command)) {
+      fputs(command_help[i].text, out);
+      return true;
+    }
+  }
+  return false;
+}
+
+void escc_print_version(FILE *out) {
+  fprintf(out, "escc %s (LLVM %s, clang %s)\n", ESCC_VERSION, esc_llvm_version(),
+          escc_clang_path());
+}

@@ -1,0 +1,275 @@
+/*
+ * inputs.c — turning the user's files into one LLVM module: C through clang
+ * (-O2 -Xclang -disable-llvm-passes -g -emit-llvm: lifetime markers and debug info, no
+ * optimisation yet), textual IR through the IR parser, bitcode through the bitcode reader; then
+ * every module is linked into the first (LLVMLinkModules2) so the analysis sees the whole
+ * program and parameter summaries cross file boundaries.
+ *
+ * Invariant: a module handed back has parsed, passed the verifier and has a target triple and
+ * data layout (the host's when the file had none), so the analysis can size every alloca.
+ * Every failure prints one line naming the file (with the parser's line:column) and returns
+ * ESCC_EXIT_USAGE, except a C compile error, where clang has printed its diagnostics and the
+ * status is ESCC_EXIT_FAILED.
+ */
+#include "escc.h"
+
+#include <llvm-c/Analysis.h>
+#include <llvm-c/BitReader.h>
+#include <llvm-c/IRReader.h>
+#include <llvm-c/Linker.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ===== Diagnostics from LLVM ================================================================= */
+
+/* The bitcode reader and the linker report through the context's handler; without one, LLVM
+ * prints and exits. Keep the last error's text so the caller can put it on its one line. */
+static char *last_llvm_error;
+
+static void capture_diagnostic(LLVMDiagnosticInfoRef info, void *context) {
+  (void)context;
+  if (LLVMGetDiagInfoSeverity(info) != LLVMDSError)
+    return;
+  free(last_llvm_error);
+  last_llvm_error = LLVMGetDiagInfoDescription(info);
+}
+
+static const char *take_llvm_error(const char *fallback) {
+  static char *taken;
+  free(taken);
+  taken = last_llvm_error;
+  last_llvm_error = NULL;
+  return taken ? taken : fallback;
+}
+
+void escc_initialize_llvm(void) {
+  static bool initialized;
+  if (initialized)
+    return;
+  initialized = true;
+  LLVMInitializeNativeTarget();
+  LLVMInitializeNativeAsmPrinter();
+  LLVMInitializeNativeAsmParser();
+}
+
+/* ===== The input list ======================================================================== */
+
+void escc_inputs_add(escc_inputs *inputs, const char *path) {
+  inputs->items = escc_xrealloc(inputs->items, (inputs->count + 1) * sizeof *inputs->items);
+  inputs->items[inputs->count++] =
+      (escc_input){escc_xstrdup(path), escc_xstrdup(path), NULL, {NULL, 0, 0}};
+}
+
+void escc_inputs_free(escc_inputs *inputs) {
+  for (size_t i = 0; i < inputs->count; i++) {
+    free(inputs->items[i].path);
+    free(inputs->items[i].source);
+    free(inputs->items[i].directory);
+    escc_strings_free(&inputs->items[i].clang_flags);
+  }
+  free(inputs->items);
+  *inputs = (escc_inputs){NULL, 0};
+}
+
+int escc_collect_inputs(const escc_options *options, escc_inputs *inputs) {
+  *inputs = (escc_inputs){NULL, 0};
+  for (size_t i = 0; i < options->files.count; i++) {
+    const char *path = options->files.items[i];
+    if (!escc_check_input_file(path))
+      return ESCC_EXIT_USAGE;
+    const char *extension = escc_file_extension(path);
+    if (strcmp(extension, "c") && strcmp(extension, "ll") && strcmp(extension, "bc")) {
+      escc_error(path, "unsupported input kind '%s%s' (expected .c, .ll or .bc)",
+                 *extension ? "." : "", *extension ? extension : "no extension");
+      return ESCC_EXIT_USAGE;
+    }
+    escc_inputs_add(inputs, path);
+  }
+  if (options->database)
+    return escc_compdb_lookup(options->database, inputs);
+  return ESCC_EXIT_OK;
+}
+
+/* ===== One file ============================================================================== */
+
+char *escc_compile_c_to_bitcode(const char *source, const char *directory,
+                                const escc_strings *flags, int *status) {
+  char *output = escc_temp_path(escc_base_name(source), "bc");
+  if (!output) {
+    *status = ESCC_EXIT_FAILED;
+    return NULL;
+  }
+  escc_strings argv = {NULL, 0, 0};
+  escc_strings_push(&argv, escc_clang_path());
+  /* -O2 so clang emits lifetime markers and TBAA, but no LLVM pass runs: escc analyses the
+   * allocas as written. Returning a local's address is what escc makes valid: no warning. */
+  const char *fixed[] = {"-O2", "-Xclang",    "-disable-llvm-passes",
+                         "-g",  "-emit-llvm", "-Wno-return-stack-address"};
+  for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++)
+    escc_strings_push(&argv, fixed[i]);
+  if (flags)
+    escc_strings_push_all(&argv, flags);
+  escc_strings_push(&argv, "-c");
+  escc_strings_push(&argv, source);
+  escc_strings_push(&argv, "-o");
+  escc_strings_push(&argv, output);
+  int result = escc_run_process(argv.items, directory);
+  escc_strings_free(&argv);
+  if (result != 0) {
+    /* clang has printed its diagnostics; -1: it did not even start (error printed). */
+    *status = ESCC_EXIT_FAILED;
+    free(output);
+    return NULL;
+  }
+  *status = ESCC_EXIT_OK;
+  return output;
+}
+
+/* "path:3:7: error: expected type\n  line\n  ^" → "line 3, column 7: expected type" */
+static char *describe_parse_error(const char *path, const char *message) {
+  char *first_line = escc_xstrdup(message);
+  char *newline = strchr(first_line, '\n');
+  if (newline)
+    *newline = '\0';
+  const char *rest = first_line;
+  if (!strncmp(rest, path, strlen(path)) && rest[strlen(path)] == ':')
+    rest += strlen(path) + 1;
+  unsigned line = 0, column = 0;
+  int consumed = 0;
+  char *described;
+  if (sscanf(rest, "%u:%u: %n", &line, &column, &consumed) == 2 && consumed > 0) {
+    rest += consumed;
+    if (!strncmp(rest, "error: ", 7))
+      rest += 7;
+    described = escc_format("invalid IR at line %u, column %u: %s", line, column, rest);
+  } else {
+    if (!strncmp(rest, "error: ", 7))
+      rest += 7;
+    described = escc_format("invalid IR: %s", rest);
+  }
+  free(first_line);
+  return described;
+}
+
+static bool is_bitcode(const char *bytes, size_t size) {
+  static const unsigned char raw[] = {'B', 'C', 0xC0, 0xDE};
+  static const unsigned char wrapper[] = {0xDE, 0xC0, 0x17, 0x0B};
+  return size >= 4 && (!memcmp(bytes, raw, 4) || !memcmp(bytes, wrapper, 4));
+}
+
+static int parse_file(LLVMContextRef context, const char *subject, const char *path,
+                      bool expect_bitcode, LLVMModuleRef *module) {
+  LLVMMemoryBufferRef buffer;
+  char *message = NULL;
+  if (LLVMCreateMemoryBufferWithContentsOfFile(path, &buffer, &message)) {
+    escc_error(subject, "cannot read: %s", message);
+    LLVMDisposeMessage(message);
+    return ESCC_EXIT_USAGE;
+  }
+  const char *bytes = LLVMGetBufferStart(buffer);
+  size_t size = LLVMGetBufferSize(buffer);
+  if (expect_bitcode || is_bitcode(bytes, size)) {
+    if (!is_bitcode(bytes, size)) {
+      escc_error(subject, "not LLVM bitcode (bad magic number)");
+      LLVMDisposeMemoryBuffer(buffer);
+      return ESCC_EXIT_USAGE;
+    }
+    LLVMContextSetDiagnosticHandler(context, capture_diagnostic, NULL);
+    bool failed = LLVMParseBitcodeInContext2(context, buffer, module);
+    LLVMDisposeMemoryBuffer(buffer);
+    if (failed) {
+      escc_error(subject, "invalid or unsupported bitcode (escc reads LLVM %s): %s",
+                 esc_llvm_version(), take_llvm_error("unreadable"));
+      return ESCC_EXIT_USAGE;
+    }
+    return ESCC_EXIT_OK;
+  }
+  /* LLVMParseIRInContext takes the buffer. */
+  if (LLVMParseIRInContext(context, buffer, module, &message)) {
+    char *described = describe_parse_error(path, message ? message : "unreadable");
+    escc_error(subject, "%s", described);
+    free(described);
+    LLVMDisposeMessage(message);
+    return ESCC_EXIT_USAGE;
+  }
+  return ESCC_EXIT_OK;
+}
+
+int escc_load_file(LLVMContextRef context, const escc_input *input, const escc_strings *flags,
+                   LLVMModuleRef *module) {
+  const char *extension = escc_file_extension(input->path);
+  int status;
+  if (!strcmp(extension, "c")) {
+    escc_strings all_flags = {NULL, 0, 0};
+    escc_strings_push_all(&all_flags, &input->clang_flags);
+    if (flags)
+      escc_strings_push_all(&all_flags, flags);
+    char *bitcode = escc_compile_c_to_bitcode(input->source, input->directory, &all_flags, &status);
+    escc_strings_free(&all_flags);
+    if (!bitcode)
+      return status;
+    status = parse_file(context, input->path, bitcode, true, module);
+    free(bitcode);
+  } else {
+    status = parse_file(context, input->path, input->path, !strcmp(extension, "bc"), module);
+  }
+  if (status != ESCC_EXIT_OK)
+    return status;
+  char *message = NULL;
+  if (LLVMVerifyModule(*module, LLVMReturnStatusAction, &message)) {
+    char *newline = message ? strchr(message, '\n') : NULL;
+    if (newline)
+      *newline = '\0';
+    escc_error(input->path, "invalid IR: %s", message && *message ? message : "verifier failed");
+    LLVMDisposeMessage(message);
+    LLVMDisposeModule(*module);
+    *module = NULL;
+    return ESCC_EXIT_USAGE;
+  }
+  LLVMDisposeMessage(message);
+  return ESCC_EXIT_OK;
+}
+
+/* ===== The whole program ===================================================================== */
+
+int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
+                      const escc_options *options, LLVMModuleRef *program) {
+  escc_initialize_llvm();
+  LLVMContextSetDiagnosticHandler(context, capture_diagnostic, NULL);
+  *program = NULL;
+  escc_phase_begin(ESCC_PHASE_LOAD);
+  int status = ESCC_EXIT_OK;
+  for (size_t i = 0; i < inputs->count && status == ESCC_EXIT_OK; i++) {
+    const escc_input *input = &inputs->items[i];
+    escc_progress(i, inputs->count, "loading", input->path);
+    LLVMModuleRef module;
+    status = escc_load_file(context, input, &options->clang_flags, &module);
+    if (status != ESCC_EXIT_OK)
+      break;
+    if (!*program) {
+      *program = module;
+      continue;
+    }
+    if (LLVMLinkModules2(*program, module)) {
+      escc_error(input->path, "cannot link with the other inputs: %s",
+                 take_llvm_error("link error"));
+      status = ESCC_EXIT_USAGE;
+    }
+  }
+  escc_progress_end();
+  escc_phase_end(ESCC_PHASE_LOAD);
+  if (status != ESCC_EXIT_OK) {
+    if (*program)
+      LLVMDisposeModule(*program);
+    *program = NULL;
+    return status;
+  }
+  LLVMTargetMachineRef machine = escc_target_machine(*program, inputs->items[0].path, 2);
+  if (!machine) {
+    LLVMDisposeModule(*program);
+    *program = NULL;
+    return ESCC_EXIT_USAGE;
+  }
+  LLVMDisposeTargetMachine(machine);
+  return ESCC_EXIT_OK;
+}

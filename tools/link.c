@@ -1,0 +1,73 @@
+/*
+ * link.c — linking objects with the runtime the user chose, through clang (which knows the
+ * system's crt files, libc and linker): escrt (<lib>/libescrt.a -lpthread), Boehm's libgc
+ * (-lgc, Debian's libgc-dev) or none (promoted objects come from calloc and are never freed).
+ *
+ * Invariant: the runtime goes after the user's objects and libraries, so their references to
+ * esc_alloc are resolved by the archive whatever order the user wrote.
+ */
+#include "escc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool escc_parse_runtime(const char *name, esc_runtime *runtime) {
+  if (!strcmp(name, "escrt"))
+    *runtime = ESC_RUNTIME_ESCRT;
+  else if (!strcmp(name, "boehm"))
+    *runtime = ESC_RUNTIME_BOEHM;
+  else if (!strcmp(name, "none"))
+    *runtime = ESC_RUNTIME_NONE;
+  else
+    return false;
+  return true;
+}
+
+const char *escc_runtime_name(esc_runtime runtime) {
+  switch (runtime) {
+  case ESC_RUNTIME_BOEHM:
+    return "boehm";
+  case ESC_RUNTIME_NONE:
+    return "none";
+  default:
+    return "escrt";
+  }
+}
+
+void escc_runtime_link_flags(esc_runtime runtime, escc_strings *flags) {
+  switch (runtime) {
+  case ESC_RUNTIME_ESCRT: {
+    char *archive = escc_format("%s/libescrt.a", escc_library_dir());
+    escc_strings_push(flags, archive);
+    free(archive);
+    escc_strings_push(flags, "-lpthread");
+    escc_strings_push(flags, "-ldl");
+    break;
+  }
+  case ESC_RUNTIME_BOEHM:
+    escc_strings_push(flags, "-lgc");
+    escc_strings_push(flags, "-lpthread");
+    break;
+  case ESC_RUNTIME_NONE:
+    break;
+  }
+}
+
+int escc_link(const escc_strings *objects, const escc_strings *link_flags, esc_runtime runtime,
+              bool add_runtime, const char *output) {
+  escc_strings argv = {NULL, 0, 0};
+  escc_strings_push(&argv, escc_clang_path());
+  escc_strings_push_all(&argv, objects);
+  if (link_flags)
+    escc_strings_push_all(&argv, link_flags);
+  if (add_runtime)
+    escc_runtime_link_flags(runtime, &argv);
+  escc_strings_push(&argv, "-o");
+  escc_strings_push(&argv, output);
+  escc_phase_begin(ESCC_PHASE_LINK);
+  int status = escc_run_process(argv.items, NULL);
+  escc_phase_end(ESCC_PHASE_LINK);
+  escc_strings_free(&argv);
+  /* The linker printed its own diagnostics; -1: it did not start (error printed). */
+  return status == 0 ? ESCC_EXIT_OK : ESCC_EXIT_FAILED;
+}

@@ -1,0 +1,181 @@
+/*
+ * options.c — the command line of `escc report|build|run|ir`: the Go-style detail level, the
+ * report format, the runtime, the optimisation level, and the clang flags for C inputs.
+ *
+ * Invariant: parsing never exits; an unknown or malformed option yields one error line naming
+ * it and ESCC_EXIT_USAGE. Everything after "--" belongs to the program (`escc run`).
+ */
+#include "escc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Flags handed to clang unchanged, with their argument either attached or next. */
+static const char *const clang_flags_with_argument[] = {
+    "-I", "-D", "-U", "-include", "-isystem", "-iquote", "-idirafter"};
+
+static bool starts_with(const char *text, const char *prefix) {
+  return strncmp(text, prefix, strlen(prefix)) == 0;
+}
+
+static bool parse_clang_flag(const char *argument, int argc, char **argv, int *index,
+                             escc_options *options, int *status) {
+  for (size_t i = 0; i < sizeof clang_flags_with_argument / sizeof *clang_flags_with_argument;
+       i++) {
+    const char *flag = clang_flags_with_argument[i];
+    if (!starts_with(argument, flag))
+      continue;
+    escc_strings_push(&options->clang_flags, flag);
+    if (argument[strlen(flag)] != '\0') {
+      /* -Ifoo, but not -includefoo: only the one-letter flags take an attached value. */
+      if (strlen(flag) > 2) {
+        escc_error(NULL, "unknown option '%s'", argument);
+        *status = ESCC_EXIT_USAGE;
+        return true;
+      }
+      escc_strings_push(&options->clang_flags, argument + strlen(flag));
+    } else if (*index + 1 < argc) {
+      escc_strings_push(&options->clang_flags, argv[++*index]);
+    } else {
+      escc_error(NULL, "option '%s' needs an argument", flag);
+      *status = ESCC_EXIT_USAGE;
+    }
+    return true;
+  }
+  if (starts_with(argument, "-std=")) {
+    escc_strings_push(&options->clang_flags, argument);
+    return true;
+  }
+  return false;
+}
+
+static int parse_value_option(const char *argument, escc_options *options) {
+  const char *value = strchr(argument, '=') + 1;
+  if (starts_with(argument, "--format=")) {
+    options->report_requested = true;
+    if (!strcmp(value, "text"))
+      options->format = ESCC_FORMAT_TEXT;
+    else if (!strcmp(value, "json"))
+      options->format = ESCC_FORMAT_JSON;
+    else if (!strcmp(value, "sarif"))
+      options->format = ESCC_FORMAT_SARIF;
+    else {
+      escc_error(NULL, "unknown report format '%s' (expected text, json or sarif)", value);
+      return ESCC_EXIT_USAGE;
+    }
+  } else if (starts_with(argument, "--gc=")) {
+    if (!escc_parse_runtime(value, &options->runtime)) {
+      escc_error(NULL, "unknown runtime '%s' (expected escrt, boehm or none)", value);
+      return ESCC_EXIT_USAGE;
+    }
+  } else if (starts_with(argument, "--color=")) {
+    if (!strcmp(value, "auto"))
+      options->color = ESCC_COLOR_AUTO;
+    else if (!strcmp(value, "always"))
+      options->color = ESCC_COLOR_ALWAYS;
+    else if (!strcmp(value, "never"))
+      options->color = ESCC_COLOR_NEVER;
+    else {
+      escc_error(NULL, "unknown colour mode '%s' (expected auto, always or never)", value);
+      return ESCC_EXIT_USAGE;
+    }
+  } else if (starts_with(argument, "-m=")) {
+    if (!strcmp(value, "1"))
+      options->detail = 1;
+    else if (!strcmp(value, "2"))
+      options->detail = 2;
+    else {
+      escc_error(NULL, "unknown detail level '%s' (expected -m, -m=1 or -m=2)", argument);
+      return ESCC_EXIT_USAGE;
+    }
+  } else {
+    escc_error(NULL, "unknown option '%s'", argument);
+    return ESCC_EXIT_USAGE;
+  }
+  return ESCC_EXIT_OK;
+}
+
+int escc_parse_options(const char *command, int argc, char **argv, int first,
+                       escc_options *options) {
+  *options = (escc_options){.command = command,
+                            .detail = 1,
+                            .format = ESCC_FORMAT_TEXT,
+                            .color = ESCC_COLOR_AUTO,
+                            .runtime = ESC_RUNTIME_ESCRT,
+                            .optimization = -1};
+  int status = ESCC_EXIT_OK;
+  for (int i = first; i < argc && status == ESCC_EXIT_OK; i++) {
+    const char *argument = argv[i];
+    if (!strcmp(argument, "--")) {
+      if (strcmp(command, "run")) {
+        escc_error(NULL, "'--' (program arguments) is only accepted by 'escc run'");
+        return ESCC_EXIT_USAGE;
+      }
+      for (i++; i < argc; i++)
+        escc_strings_push(&options->program_arguments, argv[i]);
+      break;
+    }
+    if (argument[0] != '-' || !strcmp(argument, "-")) {
+      escc_strings_push(&options->files, argument);
+    } else if (!strcmp(argument, "-m") || !strcmp(argument, "-m=1")) {
+      options->detail = 1;
+      options->report_requested = true;
+    } else if (!strcmp(argument, "-m=2") || !strcmp(argument, "-mm")) {
+      options->detail = 2;
+      options->report_requested = true;
+    } else if (!strcmp(argument, "--all")) {
+      options->all = true;
+    } else if (!strcmp(argument, "--stats")) {
+      options->stats = true;
+    } else if (!strcmp(argument, "--promote-all")) {
+      options->promote_all = true;
+    } else if (strlen(argument) == 3 && argument[1] == 'O' && argument[2] >= '0' &&
+               argument[2] <= '3') {
+      options->optimization = argument[2] - '0';
+    } else if (!strcmp(argument, "-o") || !strcmp(argument, "-p")) {
+      if (i + 1 >= argc) {
+        escc_error(NULL, "option '%s' needs an argument", argument);
+        return ESCC_EXIT_USAGE;
+      }
+      if (argument[1] == 'o')
+        options->output = argv[++i];
+      else
+        options->database = argv[++i];
+    } else if (starts_with(argument, "-o")) {
+      options->output = argument + 2;
+    } else if (parse_clang_flag(argument, argc, argv, &i, options, &status)) {
+      /* handled (status set on error) */
+    } else if (strchr(argument, '=')) {
+      status = parse_value_option(argument, options);
+    } else {
+      escc_error(NULL, "unknown option '%s' (see 'escc help %s')", argument, command);
+      status = ESCC_EXIT_USAGE;
+    }
+  }
+  if (status != ESCC_EXIT_OK)
+    return status;
+
+  if (options->output && strcmp(command, "build")) {
+    escc_error(NULL, "'-o' is only accepted by 'escc build'");
+    return ESCC_EXIT_USAGE;
+  }
+  if (!strcmp(command, "build") && !options->output) {
+    escc_error(NULL, "'escc build' needs an output: -o OUT");
+    return ESCC_EXIT_USAGE;
+  }
+  if (options->files.count == 0 && !options->database) {
+    escc_error(NULL, "no input files (see 'escc help %s')", command);
+    return ESCC_EXIT_USAGE;
+  }
+  if (!strcmp(command, "ir") && options->files.count > 1) {
+    escc_error(NULL, "'escc ir' takes one input file, got %zu", options->files.count);
+    return ESCC_EXIT_USAGE;
+  }
+  return ESCC_EXIT_OK;
+}
+
+void escc_options_free(escc_options *options) {
+  escc_strings_free(&options->clang_flags);
+  escc_strings_free(&options->files);
+  escc_strings_free(&options->program_arguments);
+}

@@ -1,0 +1,78 @@
+/*
+ * paths.c — where escc finds clang and its runtime libraries, and the checks on input paths.
+ *
+ * Invariant: the runtime is looked up next to the running executable first (<bin>/../lib), so
+ * a build tree or an installed tree works wherever it is moved; the configure-time
+ * ESCC_LIB_DIR is the fallback. $ESCC_CLANG overrides the configured clang.
+ */
+#include "escc.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+const char *escc_clang_path(void) {
+  const char *configured = getenv("ESCC_CLANG");
+  return configured && *configured ? configured : ESCC_CLANG;
+}
+
+const char *escc_library_dir(void) {
+  static char directory[PATH_MAX];
+  if (directory[0])
+    return directory;
+  char executable[PATH_MAX];
+  ssize_t length = readlink("/proc/self/exe", executable, sizeof executable - 1);
+  if (length > 0) {
+    executable[length] = '\0';
+    char *slash = strrchr(executable, '/');
+    if (slash) {
+      *slash = '\0';
+      char *candidate = escc_format("%s/../lib/libescrt.a", executable);
+      bool found = access(candidate, R_OK) == 0 && strlen(candidate) < sizeof directory;
+      free(candidate);
+      if (found) {
+        char *lib = escc_format("%s/../lib", executable);
+        memcpy(directory, lib, strlen(lib) + 1);
+        free(lib);
+        return directory;
+      }
+    }
+  }
+  snprintf(directory, sizeof directory, "%s", ESCC_LIB_DIR);
+  return directory;
+}
+
+bool escc_check_input_file(const char *path) {
+  struct stat info;
+  if (stat(path, &info) != 0) {
+    escc_error(path, "%s", errno == ENOENT ? "no such file" : strerror(errno));
+    return false;
+  }
+  if (S_ISDIR(info.st_mode)) {
+    escc_error(path, "is a directory, not a source file");
+    return false;
+  }
+  if (!S_ISREG(info.st_mode)) {
+    escc_error(path, "not a regular file");
+    return false;
+  }
+  if (access(path, R_OK) != 0) {
+    escc_error(path, "cannot read: %s", strerror(errno));
+    return false;
+  }
+  return true;
+}
+
+const char *escc_file_extension(const char *path) {
+  const char *base = escc_base_name(path);
+  const char *dot = strrchr(base, '.');
+  return dot && dot != base ? dot + 1 : "";
+}
+
+const char *escc_base_name(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? slash + 1 : path;
+}
