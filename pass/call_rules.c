@@ -2,8 +2,9 @@
  * call_rules.c — how values flow through a call. In order of trust:
  *   1. intrinsics: markers move nothing, memcpy/memmove copy memory, a few return their
  *      argument; any other intrinsic taking a pointer is treated as an unknown function;
- *   2. a defined callee whose body is final: its parameter summary (summary.h);
- *   3. a declared callee in the library table (libc_models.c);
+ *   2. a declared callee in the library table (libc_models.c) — also when the module holds an
+ *      available_externally copy of its body;
+ *   3. a defined callee whose body is final: its parameter summary (summary.h);
  *   4. a declared callee's attributes: nocapture / captures(none) keep the pointer itself from
  *      escaping, but what it points to may still leak (derefs +1);
  *   5. otherwise — unknown functions, indirect calls, inline asm — everything reachable from
@@ -262,12 +263,12 @@ void esc_build_call(esc_graph *graph, LLVMValueRef call, const esc_summary_table
     build_intrinsic(graph, call, function);
     return;
   }
-  const esc_function_summary *summary = esc_summary_for_callee(summaries, function);
-  if (summary) {
-    build_summarised_call(graph, call, summary);
-    return;
-  }
-  if (LLVMIsDeclaration(function)) {
+  /* A library function may come with an inline copy of its body (glibc's bsearch, fortified
+   * wrappers: available_externally); its model knows more than the copy's summary, which sees
+   * e.g. only an indirect call of the comparator. */
+  bool library_copy =
+      LLVMIsDeclaration(function) || LLVMGetLinkage(function) == LLVMAvailableExternallyLinkage;
+  if (library_copy) {
     size_t length;
     const char *name = callee_name(function, &length);
     const esc_library_model *model = esc_library_model_find(name);
@@ -275,6 +276,11 @@ void esc_build_call(esc_graph *graph, LLVMValueRef call, const esc_summary_table
       build_modelled_call(graph, call, model, summaries);
       return;
     }
+  }
+  const esc_function_summary *summary = esc_summary_for_callee(summaries, function);
+  if (summary) {
+    build_summarised_call(graph, call, summary);
+    return;
   }
   build_attributed_call(graph, call, function);
 }

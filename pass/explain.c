@@ -33,9 +33,10 @@ static const char *location_name(explanation *context, int index) {
     return "~r0";
   case ESC_LOCATION_HIDDEN:
     return "{hidden}";
-  case ESC_LOCATION_VARIABLE: {
+  case ESC_LOCATION_VARIABLE: { /* copied: the steps outlive the function's names */
     esc_source_place ignored;
-    return esc_names_variable(context->names, location->value, &ignored);
+    return esc_arena_strdup(context->arena,
+                            esc_names_variable(context->names, location->value, &ignored));
   }
   case ESC_LOCATION_VALUE:
   case ESC_LOCATION_TEMPORARY:

@@ -224,11 +224,13 @@ static esc_library_model model_table[] = {
     /* ---- pthreads ---- */
     MODEL("pthread_create", CAPTURES(ARG(2) | ARG(3)),
           .capture_reason = ESC_REASON_THREAD_ARGUMENT),
+    /* pthread_exit's value reaches pthread_join in another thread after this stack is gone. */
+    MODEL("pthread_exit", CAPTURES(ARG(0)), .capture_reason = ESC_REASON_THREAD_ARGUMENT),
     MODEL("pthread_join"),
     MODEL("pthread_detach"),
     MODEL("pthread_self"),
     MODEL("pthread_equal"),
-    MODEL("pthread_exit"),
+
     MODEL("pthread_mutex_init"),
     MODEL("pthread_mutex_destroy"),
     MODEL("pthread_mutex_lock"),
