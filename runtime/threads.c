@@ -45,6 +45,10 @@ static atomic_uint world_epoch; /* bumped to release the stopped threads */
 
 typedef int (*create_function)(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *);
 static create_function real_pthread_create;
+/* Under ASan/TSan the sanitizer's own pthread_create wrapper (in the executable, so RTLD_NEXT
+ * would skip it) must run, or the sanitizer loses track of threads. */
+extern int __interceptor_pthread_create(pthread_t *, const pthread_attr_t *, void *(*)(void *),
+                                        void *) __attribute__((weak));
 
 /* {======================================================
  * The allocator lock
@@ -254,8 +258,12 @@ static void threads_init_once(void) {
   sigaction(SIG_RESUME, &action, NULL);
   pthread_key_create(&exit_key, unregister_self);
   pthread_atfork(fork_prepare, fork_parent, fork_child);
-  void *symbol = dlsym(RTLD_NEXT, "pthread_create");
-  memcpy(&real_pthread_create, &symbol, sizeof symbol);
+  if (__interceptor_pthread_create) {
+    real_pthread_create = __interceptor_pthread_create;
+  } else {
+    void *symbol = dlsym(RTLD_NEXT, "pthread_create");
+    memcpy(&real_pthread_create, &symbol, sizeof symbol);
+  }
 }
 
 void esc_threads_init(void) { pthread_once(&threads_once, threads_init_once); }

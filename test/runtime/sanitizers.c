@@ -1,0 +1,24 @@
+// The runtime built from source with ASan+UBSan (malloc interposition off: ASan owns malloc) runs
+// the root tests that do not depend on malloc'ed memory being scanned. Stack use-after-return
+// detection is off because its fake stacks live outside the scanned thread stacks. Collections
+// every 25+ allocations: each one scans ASan's large data segments.
+// RUN: rm -rf %t.d && mkdir -p %t.d && cd %t.d && %clang -O1 -g -pthread
+// -fsanitize=address,undefined \
+// RUN:   -fno-sanitize-recover=all -fsanitize-address-use-after-return=never -D_GNU_SOURCE \
+// RUN:   -DESCRT_NO_MALLOC_INTERPOSE -Wall -Wextra -Werror %escrt_inc %srcroot/runtime/heap.c \
+// RUN:   %srcroot/runtime/mark.c %srcroot/runtime/roots.c %srcroot/runtime/threads.c \
+// RUN:   %srcroot/runtime/malloc.c %srcroot/runtime/collect.c -c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/global.c %t.d/*.o \
+// RUN:   -o %t.global && env ESC_GC_STRESS=25 %t.global | FileCheck %S/global.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/thread_stack.c \
+// RUN:   %t.d/*.o -o %t.stack && env ESC_GC_STRESS=25 %t.stack | FileCheck %S/thread_stack.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/interior.c %t.d/*.o \
+// RUN:   -o %t.interior && env ESC_GC_STRESS=25 %t.interior | FileCheck %S/interior.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/large.c %t.d/*.o \
+// RUN:   -o %t.large && env ESC_GC_STRESS=1 %t.large | FileCheck %S/large.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/mark_overflow.c \
+// RUN:   %t.d/*.o -o %t.overflow && env ESC_GC_MARK_STACK=4 ESC_GC_STRESS=997 %t.overflow \
+// RUN:   | FileCheck %S/mark_overflow.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/threads_shared.c \
+// RUN:   %t.d/*.o -o %t.threads && env ESC_GC_STRESS=101 %t.threads | FileCheck %S/threads_shared.c
+// CHECK: this file only drives the others
