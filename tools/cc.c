@@ -324,7 +324,7 @@ static void write_report(const cc_command *cc, const esc_analysis *analysis, con
     return;
   }
   escc_options options = {.format = cc->report_format, .detail = 1};
-  escc_write_report(analysis, &options, out, false, false);
+  escc_write_report(&analysis, 1, &options, out, false, false);
   fclose(out);
   free(path);
 }

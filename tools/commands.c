@@ -14,23 +14,27 @@
 
 typedef struct {
   LLVMContextRef context;
-  LLVMModuleRef module;
-  esc_analysis *analysis;
+  LLVMModuleRef *modules;  /* one per program (report may get several), else exactly one */
+  esc_analysis **analyses; /* parallel to modules; NULL once promotion consumed them */
+  size_t count;
   escc_inputs inputs;
 } program;
 
 static void program_free(program *p) {
-  if (p->analysis)
-    esc_analysis_free(p->analysis);
-  if (p->module)
-    LLVMDisposeModule(p->module);
+  for (size_t i = 0; i < p->count; i++) {
+    if (p->analyses && p->analyses[i])
+      esc_analysis_free(p->analyses[i]);
+    LLVMDisposeModule(p->modules[i]);
+  }
+  free(p->analyses);
+  free(p->modules);
   if (p->context)
     LLVMContextDispose(p->context);
   escc_inputs_free(&p->inputs);
   *p = (program){0};
 }
 
-static int load_and_analyze(const escc_options *options, program *p) {
+static int load_and_analyze(const escc_options *options, bool separate_programs, program *p) {
   *p = (program){0};
   int status = escc_collect_inputs(options, &p->inputs);
   if (status != ESCC_EXIT_OK)
@@ -40,16 +44,21 @@ static int load_and_analyze(const escc_options *options, program *p) {
     return ESCC_EXIT_USAGE;
   }
   p->context = LLVMContextCreate();
-  status = escc_load_program(p->context, &p->inputs, options, &p->module);
+  status =
+      escc_load_program(p->context, &p->inputs, options, separate_programs, &p->modules, &p->count);
   if (status != ESCC_EXIT_OK)
     return status;
+  p->analyses = escc_xmalloc(p->count * sizeof *p->analyses);
   esc_analysis_options analysis_options = {.promote_all = options->promote_all};
   escc_phase_begin(ESCC_PHASE_ANALYZE);
-  p->analysis = esc_analyze_module(p->module, &analysis_options);
+  for (size_t i = 0; i < p->count; i++)
+    p->analyses[i] = esc_analyze_module(p->modules[i], &analysis_options);
   escc_phase_end(ESCC_PHASE_ANALYZE);
-  if (!p->analysis) {
-    escc_error(p->inputs.items[0].path, "out of memory during the analysis");
-    return ESCC_EXIT_FAILED;
+  for (size_t i = 0; i < p->count; i++) {
+    if (!p->analyses[i]) {
+      escc_error(p->inputs.items[0].path, "out of memory during the analysis");
+      return ESCC_EXIT_FAILED;
+    }
   }
   return ESCC_EXIT_OK;
 }
@@ -57,20 +66,21 @@ static int load_and_analyze(const escc_options *options, program *p) {
 /* The report of build/run/report on stream: presented for a person when it is a terminal. */
 static void write_report(const program *p, const escc_options *options, FILE *stream) {
   bool rich = options->format == ESCC_FORMAT_TEXT && escc_rich_output(options->color, stream);
-  escc_write_report(p->analysis, options, stream, rich, rich);
+  escc_write_report((const esc_analysis *const *)p->analyses, p->count, options, stream, rich,
+                    rich);
 }
 
-/* Promotes and verifies; the analysis is consumed (the module changed under it). */
+/* Promotes and verifies the one program; its analysis is consumed (the module changed). */
 static int promote(program *p, const escc_options *options) {
   if (options->stats)
-    escc_print_stats(p->analysis, stderr);
+    escc_print_stats((const esc_analysis *const *)p->analyses, p->count, stderr);
   esc_promote_options promote_options = {.runtime = options->runtime};
   escc_phase_begin(ESCC_PHASE_PROMOTE);
-  esc_promote_module(p->module, p->analysis, &promote_options);
+  esc_promote_module(p->modules[0], p->analyses[0], &promote_options);
   escc_phase_end(ESCC_PHASE_PROMOTE);
-  esc_analysis_free(p->analysis);
-  p->analysis = NULL;
-  return escc_verify(p->module, p->inputs.items[0].path);
+  esc_analysis_free(p->analyses[0]);
+  p->analyses[0] = NULL;
+  return escc_verify(p->modules[0], p->inputs.items[0].path);
 }
 
 /* Promote, optimise, emit an object and link it into output. */
@@ -81,14 +91,14 @@ static int build_program(program *p, const escc_options *options, const char *ou
   int status = promote(p, options);
   if (status != ESCC_EXIT_OK)
     return status;
-  LLVMTargetMachineRef machine = escc_target_machine(p->module, subject, options->optimization);
+  LLVMTargetMachineRef machine = escc_target_machine(p->modules[0], subject, options->optimization);
   if (!machine)
     return ESCC_EXIT_FAILED;
-  status = escc_optimize(p->module, machine, options->optimization, subject);
+  status = escc_optimize(p->modules[0], machine, options->optimization, subject);
   char *object = NULL;
   if (status == ESCC_EXIT_OK) {
     object = escc_temp_path(escc_base_name(output), "o");
-    status = object ? escc_emit(p->module, machine, object, false, subject) : ESCC_EXIT_FAILED;
+    status = object ? escc_emit(p->modules[0], machine, object, false, subject) : ESCC_EXIT_FAILED;
   }
   LLVMDisposeTargetMachine(machine);
   if (status == ESCC_EXIT_OK) {
@@ -103,11 +113,11 @@ static int build_program(program *p, const escc_options *options, const char *ou
 
 int escc_command_report(escc_options *options) {
   program p;
-  int status = load_and_analyze(options, &p);
+  int status = load_and_analyze(options, true, &p);
   if (status == ESCC_EXIT_OK) {
     write_report(&p, options, stdout);
     if (options->stats)
-      escc_print_stats(p.analysis, stderr);
+      escc_print_stats((const esc_analysis *const *)p.analyses, p.count, stderr);
   }
   program_free(&p);
   return status;
@@ -115,7 +125,7 @@ int escc_command_report(escc_options *options) {
 
 int escc_command_build(escc_options *options) {
   program p;
-  int status = load_and_analyze(options, &p);
+  int status = load_and_analyze(options, false, &p);
   if (status == ESCC_EXIT_OK)
     status = build_program(&p, options, options->output);
   program_free(&p);
@@ -124,7 +134,7 @@ int escc_command_build(escc_options *options) {
 
 int escc_command_run(escc_options *options) {
   program p;
-  int status = load_and_analyze(options, &p);
+  int status = load_and_analyze(options, false, &p);
   char *executable = NULL;
   if (status == ESCC_EXIT_OK) {
     executable = escc_temp_path(escc_base_name(p.inputs.items[0].path), "exe");
@@ -146,22 +156,22 @@ int escc_command_run(escc_options *options) {
 
 int escc_command_ir(escc_options *options) {
   program p;
-  int status = load_and_analyze(options, &p);
+  int status = load_and_analyze(options, false, &p);
   if (status == ESCC_EXIT_OK && options->report_requested)
     write_report(&p, options, stderr);
   if (status == ESCC_EXIT_OK)
     status = promote(&p, options);
   if (status == ESCC_EXIT_OK && options->optimization >= 0) {
     LLVMTargetMachineRef machine =
-        escc_target_machine(p.module, p.inputs.items[0].path, options->optimization);
-    status = machine
-                 ? escc_optimize(p.module, machine, options->optimization, p.inputs.items[0].path)
-                 : ESCC_EXIT_FAILED;
+        escc_target_machine(p.modules[0], p.inputs.items[0].path, options->optimization);
+    status = machine ? escc_optimize(p.modules[0], machine, options->optimization,
+                                     p.inputs.items[0].path)
+                     : ESCC_EXIT_FAILED;
     if (machine)
       LLVMDisposeTargetMachine(machine);
   }
   if (status == ESCC_EXIT_OK) {
-    char *text = LLVMPrintModuleToString(p.module);
+    char *text = LLVMPrintModuleToString(p.modules[0]);
     fputs(text, stdout);
     LLVMDisposeMessage(text);
   }

@@ -134,9 +134,12 @@ char *escc_compile_c_to_bitcode(const char *source, const char *directory,
 /* Loads one .c/.ll/.bc file into context. Returns ESCC_EXIT_OK and *module, or the status. */
 int escc_load_file(LLVMContextRef context, const escc_input *input, const escc_strings *flags,
                    LLVMModuleRef *module);
-/* Loads every input and links them into one module (so summaries cross files). */
+/* Loads every input and links them into one module (so summaries cross files). With
+ * separate_programs (escc report), an input that defines a symbol another already defines
+ * (a second `main`) starts a new program instead of failing: *count modules are returned. */
 int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
-                      const escc_options *options, LLVMModuleRef *module);
+                      const escc_options *options, bool separate_programs, LLVMModuleRef **modules,
+                      size_t *count);
 
 /* ===== Code generation (compile.c, link.c) ==================================================== */
 
@@ -163,17 +166,17 @@ const char *escc_runtime_name(esc_runtime runtime);
 
 /* ===== Reports (report_json.c, report_sarif.c, presentation.c) ================================ */
 
-/* One JSON document (DESIGN §3) for analysis; caller frees the text. */
-char *escc_report_json(const esc_analysis *analysis, bool all);
-/* One SARIF 2.1.0 log for analysis; caller frees the text. */
-char *escc_report_sarif(const esc_analysis *analysis, bool all);
+/* One JSON document (DESIGN §3) for the analyses of one run; caller frees the text. */
+char *escc_report_json(const esc_analysis *const *analyses, size_t count, bool all);
+/* One SARIF 2.1.0 log (one run) for the analyses of one run; caller frees the text. */
+char *escc_report_sarif(const esc_analysis *const *analyses, size_t count);
 /* The parameter's leak tag ("none", "result", "heap") and the derefs that go with it. */
 const char *escc_parameter_leak(const esc_parameter *parameter, int *derefs);
 
 /* Writes the report in the chosen format to out; text is presented clang-style (source line,
  * caret, colours) when rich. */
-int escc_write_report(const esc_analysis *analysis, const escc_options *options, FILE *out,
-                      bool rich, bool colours);
+int escc_write_report(const esc_analysis *const *analyses, size_t count,
+                      const escc_options *options, FILE *out, bool rich, bool colours);
 /* Decides presentation for a stream from --color and the terminal. */
 bool escc_rich_output(escc_color_mode mode, FILE *stream);
 /* Post-processes Go-style text into clang-like diagnostics with carets. */
@@ -195,7 +198,7 @@ typedef enum {
 } escc_phase;
 void escc_phase_begin(escc_phase phase);
 void escc_phase_end(escc_phase phase);
-void escc_print_stats(const esc_analysis *analysis, FILE *out);
+void escc_print_stats(const esc_analysis *const *analyses, size_t count, FILE *out);
 
 /* ===== Commands (commands.c, cc.c) ============================================================ */
 

@@ -232,11 +232,39 @@ int escc_load_file(LLVMContextRef context, const escc_input *input, const escc_s
 
 /* ===== The whole program ===================================================================== */
 
+/* Whether module defines a strong external symbol that program defines too: linking them
+ * would fail, so they are two programs (two `main`s), not two halves of one. */
+static bool defines_same_symbol(LLVMModuleRef program, LLVMModuleRef module) {
+  for (LLVMValueRef function = LLVMGetFirstFunction(module); function;
+       function = LLVMGetNextFunction(function)) {
+    if (LLVMIsDeclaration(function) || LLVMGetLinkage(function) != LLVMExternalLinkage)
+      continue;
+    size_t length;
+    const char *name = LLVMGetValueName2(function, &length);
+    LLVMValueRef other = LLVMGetNamedFunction(program, name);
+    if (other && !LLVMIsDeclaration(other) && LLVMGetLinkage(other) == LLVMExternalLinkage)
+      return true;
+  }
+  for (LLVMValueRef global = LLVMGetFirstGlobal(module); global;
+       global = LLVMGetNextGlobal(global)) {
+    if (LLVMIsDeclaration(global) || LLVMGetLinkage(global) != LLVMExternalLinkage)
+      continue;
+    size_t length;
+    const char *name = LLVMGetValueName2(global, &length);
+    LLVMValueRef other = LLVMGetNamedGlobal(program, name);
+    if (other && !LLVMIsDeclaration(other) && LLVMGetLinkage(other) == LLVMExternalLinkage)
+      return true;
+  }
+  return false;
+}
+
 int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
-                      const escc_options *options, LLVMModuleRef *program) {
+                      const escc_options *options, bool separate_programs, LLVMModuleRef **modules,
+                      size_t *count) {
   escc_initialize_llvm();
   LLVMContextSetDiagnosticHandler(context, capture_diagnostic, NULL);
-  *program = NULL;
+  *modules = escc_xmalloc((inputs->count + 1) * sizeof **modules);
+  *count = 0;
   escc_phase_begin(ESCC_PHASE_LOAD);
   int status = ESCC_EXIT_OK;
   for (size_t i = 0; i < inputs->count && status == ESCC_EXIT_OK; i++) {
@@ -246,8 +274,10 @@ int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
     status = escc_load_file(context, input, &options->clang_flags, &module);
     if (status != ESCC_EXIT_OK)
       break;
-    if (!*program) {
-      *program = module;
+    /* Link into the latest program that can take it; else it starts a program of its own. */
+    LLVMModuleRef *program = *count ? &(*modules)[*count - 1] : NULL;
+    if (!program || (separate_programs && defines_same_symbol(*program, module))) {
+      (*modules)[(*count)++] = module;
       continue;
     }
     if (LLVMLinkModules2(*program, module)) {
@@ -258,18 +288,19 @@ int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
   }
   escc_progress_end();
   escc_phase_end(ESCC_PHASE_LOAD);
+  for (size_t i = 0; i < *count && status == ESCC_EXIT_OK; i++) {
+    LLVMTargetMachineRef machine = escc_target_machine((*modules)[i], inputs->items[0].path, 2);
+    if (!machine)
+      status = ESCC_EXIT_USAGE;
+    else
+      LLVMDisposeTargetMachine(machine);
+  }
   if (status != ESCC_EXIT_OK) {
-    if (*program)
-      LLVMDisposeModule(*program);
-    *program = NULL;
-    return status;
+    for (size_t i = 0; i < *count; i++)
+      LLVMDisposeModule((*modules)[i]);
+    free(*modules);
+    *modules = NULL;
+    *count = 0;
   }
-  LLVMTargetMachineRef machine = escc_target_machine(*program, inputs->items[0].path, 2);
-  if (!machine) {
-    LLVMDisposeModule(*program);
-    *program = NULL;
-    return ESCC_EXIT_USAGE;
-  }
-  LLVMDisposeTargetMachine(machine);
-  return ESCC_EXIT_OK;
+  return status;
 }

@@ -148,30 +148,25 @@ void escc_present_text(const char *text, FILE *out, bool colours) {
   free(copy);
 }
 
-int escc_write_report(const esc_analysis *analysis, const escc_options *options, FILE *out,
-                      bool rich, bool colours) {
+int escc_write_report(const esc_analysis *const *analyses, size_t count,
+                      const escc_options *options, FILE *out, bool rich, bool colours) {
   char *text = NULL;
   switch (options->format) {
   case ESCC_FORMAT_JSON:
-    text = escc_report_json(analysis, options->all);
+    text = escc_report_json(analyses, count, options->all);
     fprintf(out, "%s\n", text);
     break;
   case ESCC_FORMAT_SARIF:
-    text = escc_report_sarif(analysis, options->all);
+    text = escc_report_sarif(analyses, count);
     fprintf(out, "%s\n", text);
     break;
   case ESCC_FORMAT_TEXT: {
-    if (!rich) {
-      esc_report_text(analysis, out, options->detail);
-      break;
-    }
     size_t size = 0;
-    FILE *buffer = open_memstream(&text, &size);
-    if (!buffer) {
-      esc_report_text(analysis, out, options->detail);
+    FILE *buffer = rich ? open_memstream(&text, &size) : NULL;
+    for (size_t i = 0; i < count; i++)
+      esc_report_text(analyses[i], buffer ? buffer : out, options->detail);
+    if (!buffer)
       break;
-    }
-    esc_report_text(analysis, buffer, options->detail);
     fclose(buffer);
     escc_present_text(text, out, colours);
     break;
@@ -218,8 +213,15 @@ void escc_phase_end(escc_phase phase) {
                           (double)(now.tv_nsec - phase_start[phase].tv_nsec) / 1e9;
 }
 
-void escc_print_stats(const esc_analysis *analysis, FILE *out) {
-  esc_summary summary = esc_analysis_summary(analysis);
+void escc_print_stats(const esc_analysis *const *analyses, size_t count, FILE *out) {
+  esc_summary summary = {0, 0, 0, 0};
+  for (size_t i = 0; i < count; i++) {
+    esc_summary more = esc_analysis_summary(analyses[i]);
+    summary.functions += more.functions;
+    summary.allocas += more.allocas;
+    summary.address_taken += more.address_taken;
+    summary.promoted += more.promoted;
+  }
   fprintf(out, "escc: stats: %zu functions, %zu allocas, %zu address-taken, %zu moved to heap\n",
           summary.functions, summary.allocas, summary.address_taken, summary.promoted);
   fputs("escc: stats: time", out);

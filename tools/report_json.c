@@ -71,7 +71,7 @@ static cJSON *parameter_object(const esc_parameter *parameter) {
   return object;
 }
 
-char *escc_report_json(const esc_analysis *analysis, bool all) {
+char *escc_report_json(const esc_analysis *const *analyses, size_t count, bool all) {
   cJSON *root = cJSON_CreateObject();
   cJSON_AddNumberToObject(root, "version", 1);
   cJSON *tool = cJSON_AddObjectToObject(root, "tool");
@@ -80,18 +80,26 @@ char *escc_report_json(const esc_analysis *analysis, bool all) {
   cJSON_AddStringToObject(tool, "llvm", esc_llvm_version());
 
   cJSON *allocations = cJSON_AddArrayToObject(root, "allocations");
-  for (size_t i = 0; i < esc_analysis_allocation_count(analysis); i++) {
-    const esc_allocation *allocation = esc_analysis_allocation(analysis, i);
-    if (all || allocation->address_taken)
-      cJSON_AddItemToArray(allocations, allocation_object(allocation));
-  }
   cJSON *parameters = cJSON_AddArrayToObject(root, "parameters");
-  for (size_t i = 0; i < esc_analysis_parameter_count(analysis); i++) {
-    const esc_parameter *parameter = esc_analysis_parameter(analysis, i);
-    if (parameter->carries_pointer)
-      cJSON_AddItemToArray(parameters, parameter_object(parameter));
+  esc_summary counts = {0, 0, 0, 0};
+  for (size_t a = 0; a < count; a++) {
+    const esc_analysis *analysis = analyses[a];
+    for (size_t i = 0; i < esc_analysis_allocation_count(analysis); i++) {
+      const esc_allocation *allocation = esc_analysis_allocation(analysis, i);
+      if (all || allocation->address_taken)
+        cJSON_AddItemToArray(allocations, allocation_object(allocation));
+    }
+    for (size_t i = 0; i < esc_analysis_parameter_count(analysis); i++) {
+      const esc_parameter *parameter = esc_analysis_parameter(analysis, i);
+      if (parameter->carries_pointer)
+        cJSON_AddItemToArray(parameters, parameter_object(parameter));
+    }
+    esc_summary more = esc_analysis_summary(analysis);
+    counts.functions += more.functions;
+    counts.allocas += more.allocas;
+    counts.address_taken += more.address_taken;
+    counts.promoted += more.promoted;
   }
-  esc_summary counts = esc_analysis_summary(analysis);
   cJSON *summary = cJSON_AddObjectToObject(root, "summary");
   cJSON_AddNumberToObject(summary, "functions", (double)counts.functions);
   cJSON_AddNumberToObject(summary, "allocas", (double)counts.allocas);

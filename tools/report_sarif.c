@@ -137,8 +137,7 @@ static cJSON *result(const esc_allocation *allocation) {
   return object;
 }
 
-char *escc_report_sarif(const esc_analysis *analysis, bool all) {
-  (void)all; /* SARIF lists findings: only promoted variables are results */
+char *escc_report_sarif(const esc_analysis *const *analyses, size_t count) {
   cJSON *root = cJSON_CreateObject();
   cJSON_AddStringToObject(root, "$schema", SARIF_SCHEMA);
   cJSON_AddStringToObject(root, "version", "2.1.0");
@@ -152,10 +151,13 @@ char *escc_report_sarif(const esc_analysis *analysis, bool all) {
   cJSON_AddStringToObject(driver, "semanticVersion", ESCC_VERSION);
   cJSON_AddItemToObject(driver, "rules", rules_array());
   cJSON *results = cJSON_AddArrayToObject(run, "results");
-  for (size_t i = 0; i < esc_analysis_allocation_count(analysis); i++) {
-    const esc_allocation *allocation = esc_analysis_allocation(analysis, i);
-    if (allocation->decision == ESC_DECISION_HEAP && allocation->reason != ESC_REASON_NONE)
-      cJSON_AddItemToArray(results, result(allocation));
+  /* SARIF lists findings: the promoted variables. */
+  for (size_t a = 0; a < count; a++) {
+    for (size_t i = 0; i < esc_analysis_allocation_count(analyses[a]); i++) {
+      const esc_allocation *allocation = esc_analysis_allocation(analyses[a], i);
+      if (allocation->decision == ESC_DECISION_HEAP && allocation->reason != ESC_REASON_NONE)
+        cJSON_AddItemToArray(results, result(allocation));
+    }
   }
   char *text = cJSON_Print(root);
   cJSON_Delete(root);
