@@ -2,9 +2,10 @@
 // the root tests that do not depend on malloc'ed memory being scanned. Stack use-after-return
 // detection is off because its fake stacks live outside the scanned thread stacks. Collections
 // every 25+ allocations: each one scans ASan's large data segments.
-// RUN: rm -rf %t.d && mkdir -p %t.d && cd %t.d && %clang -O1 -g -pthread
-// -fsanitize=address,undefined \
-// RUN:   -fno-sanitize-recover=all -fsanitize-address-use-after-return=never -D_GNU_SOURCE \
+// clang-format off
+// RUN: rm -rf %t.d && mkdir -p %t.d && cd %t.d && %clang -O1 -g -pthread \
+// RUN:   -fsanitize=address,undefined -fno-sanitize-recover=all \
+// RUN:   -fsanitize-address-use-after-return=never -D_GNU_SOURCE \
 // RUN:   -DESCRT_NO_MALLOC_INTERPOSE -Wall -Wextra -Werror %escrt_inc %srcroot/runtime/heap.c \
 // RUN:   %srcroot/runtime/mark.c %srcroot/runtime/roots.c %srcroot/runtime/threads.c \
 // RUN:   %srcroot/runtime/malloc.c %srcroot/runtime/collect.c -c
@@ -22,3 +23,4 @@
 // RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/threads_shared.c \
 // RUN:   %t.d/*.o -o %t.threads && env ESC_GC_STRESS=101 %t.threads | FileCheck %S/threads_shared.c
 // CHECK: this file only drives the others
+// clang-format on
