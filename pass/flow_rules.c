@@ -27,22 +27,20 @@ static bool pointer_integer_leaves_compares(LLVMValueRef ptrtoint) {
   return false;
 }
 
-/* Data read from memory as a floating-point number or as an integer narrower than an address
- * is data: it cannot hold an address (a deliberate assumption, documented in docs/design.md:
- * code that splits pointers into halves in memory and rebuilds them is not supported). This is
- * what keeps `s->count++` through a parameter from leaking everything s points to. */
+/* A scalar read from memory that is narrower than an address is data: it cannot hold one (a
+ * deliberate assumption, documented in docs/design.md: code that splits pointers into halves
+ * in memory and rebuilds them is not supported). This is what keeps `s->count++` through a
+ * parameter from leaking everything s points to. A double is as wide as an address and may
+ * carry one (NaN-boxing), so it is tracked. */
 static bool loaded_type_holds_address(const esc_graph *graph, LLVMTypeRef type) {
   switch (LLVMGetTypeKind(type)) {
   case LLVMIntegerTypeKind:
     return LLVMGetIntTypeWidth(type) >= graph->pointer_bits;
   case LLVMHalfTypeKind:
   case LLVMBFloatTypeKind:
+    return graph->pointer_bits <= 16;
   case LLVMFloatTypeKind:
-  case LLVMDoubleTypeKind:
-  case LLVMX86_FP80TypeKind:
-  case LLVMFP128TypeKind:
-  case LLVMPPC_FP128TypeKind:
-    return false;
+    return graph->pointer_bits <= 32;
   default:
     return true;
   }

@@ -19,5 +19,5 @@ void scoped(int *param, int n) {
 
 // DEBUG-DAG: {{.*}}with-debug-info.c:11:18: param does not escape
 // DEBUG-DAG: {{.*}}with-debug-info.c:13:9: moved to heap: inner
-// PLAIN-DAG: with-debug-info.c:scoped: moved to heap: %inner
+// PLAIN-DAG: with-debug-info.c:scoped: moved to heap: %{{[0-9a-z.]+}}
 // PLAIN-DAG: with-debug-info.c:scoped: %param does not escape
