@@ -67,6 +67,13 @@ static const char *opcode_word(LLVMValueRef instruction) {
   case LLVMCall:
   case LLVMInvoke:
     return "call";
+  case LLVMResume:
+    return "resume";
+  case LLVMLandingPad:
+  case LLVMCatchPad:
+  case LLVMCleanupPad:
+  case LLVMCatchSwitch:
+    return "exception pad";
   default:
     return "conversion";
   }

@@ -4,6 +4,7 @@
 //
 //   opt -load-pass-plugin libEscapePass.so -passes='print<escape>'        report on stderr
 //   opt ... -passes='print<escape><m=2>'                                  with flow lines
+//   opt ... -passes='print<escape><all>'            what escape-promote<all> would promote
 //   opt ... -passes='escape-promote<runtime=boehm;all>'                   rewrite
 //   clang -fpass-plugin=libEscapePass.so ...        escape-promote at pipeline start
 //
@@ -53,19 +54,30 @@ bool parsePromoteOptions(llvm::StringRef Params, PromoteOptions &Out) {
   return true;
 }
 
-// Parses the report level of print<escape>: "" or "m" or "m=1" (level 1), "m=2" (level 2).
-bool parseReportLevel(llvm::StringRef Params, int &Level) {
-  if (Params.empty() || Params == "m" || Params == "m=1") {
-    Level = 1;
-    return true;
+struct ReportOptions {
+  int Level = 1;
+  bool All = false; // report what escape-promote<all> would promote
+};
+
+// Parses print<escape>'s parameters, separated by ';': "m" or "m=1" (level 1), "m=2" (level 2
+// with flow lines), "all".
+bool parseReportOptions(llvm::StringRef Params, ReportOptions &Out) {
+  while (!Params.empty()) {
+    llvm::StringRef Word;
+    std::tie(Word, Params) = Params.split(';');
+    if (Word == "m" || Word == "m=1") {
+      Out.Level = 1;
+    } else if (Word == "m=2") {
+      Out.Level = 2;
+    } else if (Word == "all") {
+      Out.All = true;
+    } else {
+      llvm::errs() << "print<escape>: error: unknown parameter '" << Word
+                   << "' (expected m, m=1, m=2 or all)\n";
+      return false;
+    }
   }
-  if (Params == "m=2") {
-    Level = 2;
-    return true;
-  }
-  llvm::errs() << "print<escape>: error: unknown parameter '" << Params
-               << "' (expected m, m=1 or m=2)\n";
-  return false;
+  return true;
 }
 
 class EscapePromotePass : public llvm::PassInfoMixin<EscapePromotePass> {
@@ -93,15 +105,16 @@ private:
 
 class EscapePrinterPass : public llvm::PassInfoMixin<EscapePrinterPass> {
 public:
-  explicit EscapePrinterPass(int Level) : Level(Level) {}
+  explicit EscapePrinterPass(ReportOptions Options) : Options(Options) {}
 
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &) {
     esc_analysis_options AnalysisOptions = {};
+    AnalysisOptions.promote_all = Options.All;
     esc_analysis *Analysis = esc_analyze_module(llvm::wrap(&M), &AnalysisOptions);
     if (!Analysis)
       llvm::report_fatal_error("print<escape>: out of memory");
     llvm::errs().flush();
-    esc_report_text(Analysis, stderr, Level);
+    esc_report_text(Analysis, stderr, Options.Level);
     fflush(stderr);
     esc_analysis_free(Analysis);
     return llvm::PreservedAnalyses::all();
@@ -110,7 +123,7 @@ public:
   static bool isRequired() { return true; }
 
 private:
-  int Level;
+  ReportOptions Options;
 };
 
 bool parseModulePipelineElement(llvm::StringRef Name, llvm::ModulePassManager &MPM,
@@ -129,10 +142,10 @@ bool parseModulePipelineElement(llvm::StringRef Name, llvm::ModulePassManager &M
     llvm::StringRef Params = Name.drop_front(strlen("print<escape>"));
     Params.consume_front("<");
     Params.consume_back(">");
-    int Level = 1;
-    if (!parseReportLevel(Params, Level))
+    ReportOptions Options;
+    if (!parseReportOptions(Params, Options))
       return false;
-    MPM.addPass(EscapePrinterPass(Level));
+    MPM.addPass(EscapePrinterPass(Options));
     return true;
   }
   return false;
