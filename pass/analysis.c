@@ -159,7 +159,9 @@ static void record_parameters(module_context *context, LLVMValueRef function,
     parameter->parameter =
         esc_arena_strdup(analysis->arena, esc_names_parameter(names, argument, &parameter->place));
     parameter->place.file = esc_arena_strdup(analysis->arena, parameter->place.file);
-    parameter->carries_pointer = type_carries_pointer(LLVMTypeOf(argument), 0);
+    /* The sret object is the result itself, not a parameter the source shows. */
+    parameter->carries_pointer = type_carries_pointer(LLVMTypeOf(argument), 0) &&
+                                 !esc_parameter_has_attribute(argument, "sret");
     parameter->heap_derefs = summary->parameters[index].heap_derefs;
     parameter->result_derefs = summary->parameters[index].result_derefs;
   }

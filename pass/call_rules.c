@@ -156,9 +156,30 @@ static int adjust_for_byval(LLVMValueRef call, unsigned index, int derefs) {
   return derefs;
 }
 
+/* The argument passed as the callee's sret result object, or NULL. */
+static LLVMValueRef sret_argument(LLVMValueRef call) {
+  unsigned count = argument_count(call);
+  for (unsigned i = 0; i < count; i++)
+    if (esc_argument_has_attribute(call, i, "sret"))
+      return LLVMGetOperand(call, i);
+  return NULL;
+}
+
+/* "result = argument (derefs)": into the call's value, and for a callee that returns through
+ * an sret object, into that object (its summary counts stores there as the result). */
+static void flow_into_result(esc_graph *graph, LLVMValueRef call, LLVMValueRef sret_object,
+                             int argument, int derefs) {
+  esc_graph_flow(graph, esc_graph_value(graph, call), argument, derefs, ESC_EDGE_CALL, call);
+  if (!sret_object)
+    return;
+  int returned = esc_graph_temporary(graph, call);
+  esc_graph_flow(graph, returned, argument, derefs, ESC_EDGE_CALL, call);
+  esc_flow_into_memory(graph, sret_object, returned, ESC_EDGE_ASSIGN, call);
+}
+
 static void build_summarised_call(esc_graph *graph, LLVMValueRef call,
                                   const esc_function_summary *summary) {
-  int result = esc_graph_value(graph, call);
+  LLVMValueRef sret_object = sret_argument(call);
   unsigned count = argument_count(call);
   for (unsigned i = 0; i < count; i++) {
     int argument = argument_location(graph, call, i);
@@ -171,8 +192,8 @@ static void build_summarised_call(esc_graph *graph, LLVMValueRef call,
       esc_graph_sink(graph, ESC_HEAP, argument, adjust_for_byval(call, i, leak.heap_derefs),
                      ESC_REASON_CALLEE_LEAKS_PARAMETER, call);
     if (leak.result_derefs != ESC_NO_LEAK)
-      esc_graph_flow(graph, result, argument, adjust_for_byval(call, i, leak.result_derefs),
-                     ESC_EDGE_CALL, call);
+      flow_into_result(graph, call, sret_object, argument,
+                       adjust_for_byval(call, i, leak.result_derefs));
     if (leak.hidden_derefs != ESC_NO_LEAK)
       esc_graph_sink(graph, ESC_HIDDEN, argument, adjust_for_byval(call, i, leak.hidden_derefs),
                      ESC_REASON_NONE, call);

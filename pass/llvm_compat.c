@@ -57,6 +57,19 @@ bool esc_argument_has_attribute(LLVMValueRef call, unsigned arg_index, const cha
          argument_attribute(call, arg_index, kind, false);
 }
 
+bool esc_parameter_has_attribute(LLVMValueRef argument, const char *name) {
+  unsigned kind = attribute_kind(name);
+  if (kind == 0)
+    return false;
+  LLVMValueRef function = LLVMGetParamParent(argument);
+  unsigned index = 0;
+  for (LLVMValueRef parameter = LLVMGetFirstParam(function); parameter;
+       parameter = LLVMGetNextParam(parameter), index++)
+    if (parameter == argument)
+      return LLVMGetEnumAttributeAtIndex(function, argument_attribute_index(index), kind) != NULL;
+  return false;
+}
+
 /*
  * CaptureInfo as stored in the integer value of `captures(...)` (LLVM 21+, checked on 22):
  *   value = other_components << 4 | ret_components

@@ -24,6 +24,9 @@ esc_capture esc_argument_capture(LLVMValueRef call, unsigned arg_index);
  * "sret"), at the call site or on the callee's declaration. */
 bool esc_argument_has_attribute(LLVMValueRef call, unsigned arg_index, const char *name);
 
+/* Whether the function's own parameter carries the named enum or type attribute ("sret"). */
+bool esc_parameter_has_attribute(LLVMValueRef argument, const char *name);
+
 /* Debug-info format: on LLVM 19 the pass reads llvm.dbg.declare calls, so it switches the
  * module to the intrinsic format for its run and back afterwards, removing the llvm.dbg.*
  * declarations the switch added, so the module prints as before; on 22 it reads debug records

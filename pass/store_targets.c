@@ -3,7 +3,9 @@
  * that keep pointing into the same object (GEP, casts, phi, select, freeze) to its bases:
  *   an alloca               -> v flows into that local variable (no escape by itself);
  *   a global                -> {heap}, stored-to-global;
- *   a parameter             -> {heap}, stored-to-parameter (caller memory, incl. sret);
+ *   the sret parameter      -> ~r0: the object is the function's result, so what is stored
+ *                              there is returned (a local's address: reason "returned");
+ *   another parameter       -> {heap}, stored-to-parameter (caller memory);
  *   a load from a "plain" pointer slot (an alloca used only as the address of loads and
  *   stores, like clang's %p.addr) -> the bases of every value stored in that slot;
  *   anything else           -> {heap}, stored-through-pointer.
@@ -15,6 +17,8 @@
  */
 #include "rules.h"
 
+#include "llvm_compat.h"
+
 enum { TRACE_LIMIT = 64 };
 
 typedef struct {
@@ -25,6 +29,7 @@ typedef struct {
   LLVMValueRef allocas[TRACE_LIMIT];
   size_t alloca_count;
   esc_reason heap_reason; /* ESC_REASON_NONE while every base found is an alloca */
+  bool into_result;       /* a base is the sret parameter */
 } store_trace;
 
 static void note_heap(store_trace *trace, esc_reason reason) {
@@ -86,7 +91,10 @@ static void trace_one(store_trace *trace, LLVMValueRef value) {
     return;
   }
   if (LLVMIsAArgument(value)) {
-    note_heap(trace, ESC_REASON_STORED_TO_PARAMETER);
+    if (esc_parameter_has_attribute(value, "sret"))
+      trace->into_result = true;
+    else
+      note_heap(trace, ESC_REASON_STORED_TO_PARAMETER);
     return;
   }
   if (LLVMIsAGetElementPtrInst(value) || LLVMIsABitCastInst(value) ||
@@ -135,6 +143,8 @@ void esc_flow_into_memory(esc_graph *graph, LLVMValueRef pointer, int source, es
   for (size_t i = 0; i < trace.alloca_count; i++)
     esc_graph_flow(graph, esc_graph_variable(graph, trace.allocas[i]), source, 0, kind,
                    instruction);
+  if (trace.into_result)
+    esc_graph_flow(graph, ESC_RESULT, source, 0, kind, instruction);
   if (trace.heap_reason != ESC_REASON_NONE)
     esc_graph_sink(graph, ESC_HEAP, source, 0, trace.heap_reason, instruction);
 }
