@@ -33,7 +33,7 @@ typedef enum {
   ESC_REASON_NONE = 0,
   ESC_REASON_RETURNED,               /* "returned": reaches the function's result */
   ESC_REASON_STORED_TO_GLOBAL,       /* "stored-to-global" */
-  ESC_REASON_STORED_TO_PARAMETER,    /* "stored-to-parameter": into caller memory (incl. sret) */
+  ESC_REASON_STORED_TO_PARAMETER,    /* "stored-to-parameter": into caller memory */
   ESC_REASON_STORED_THROUGH_POINTER, /* "stored-through-pointer": into unknown memory */
   ESC_REASON_CALLEE_LEAKS_PARAMETER, /* "callee-leaks-parameter": a defined callee's summary */
   ESC_REASON_UNKNOWN_CALLEE,         /* "unknown-callee": declared, no model, may capture */

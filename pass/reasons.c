@@ -15,7 +15,7 @@ static const struct {
     {ESC_REASON_RETURNED, "returned", "its address is returned to the caller"},
     {ESC_REASON_STORED_TO_GLOBAL, "stored-to-global", "its address is stored in a global"},
     {ESC_REASON_STORED_TO_PARAMETER, "stored-to-parameter",
-     "its address is stored in memory the caller passed in (out-parameter or sret)"},
+     "its address is stored in memory the caller passed in (an out-parameter)"},
     {ESC_REASON_STORED_THROUGH_POINTER, "stored-through-pointer",
      "its address is stored through a pointer to memory the analysis cannot see"},
     {ESC_REASON_CALLEE_LEAKS_PARAMETER, "callee-leaks-parameter",
