@@ -8,6 +8,7 @@
 #include "internal.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,10 +77,27 @@ static void gc_init(void) {
   esc_threads_init();
 }
 
+/* Called with the lock held by threads.c when a thread exits (or disappears in a fork child). */
+void esc_retire_thread(struct esc_thread *t) {
+  gc.stats.allocations += t->allocations;
+  gc.stats.allocated_bytes += t->allocated_bytes;
+  t->allocations = t->allocated_bytes = 0;
+  for (unsigned c = 0; c < ESC_CLASS_COUNT; c++)
+    esc_heap_unclaim(c, &t->cache[c]);
+}
+
+/* Cache allocations are counted per thread without the lock; this snapshot adds them up, so a
+ * concurrent allocation may or may not be included. live_bytes includes slots sitting in thread
+ * caches (at most one block per class per thread). */
 void esc_stats(struct esc_stats *out) {
   pthread_once(&gc_once, gc_init);
   esc_lock();
   *out = gc.stats;
+  for (struct esc_thread *t = esc_threads_first(); t; t = t->next) {
+    out->allocations += t->allocations;
+    out->allocated_bytes += t->allocated_bytes;
+  }
+  out->live_objects = out->allocations - out->freed_objects;
   out->live_bytes = esc_heap.owner_bytes[ESC_OWNER_GC];
   out->malloc_bytes = esc_heap.owner_bytes[ESC_OWNER_ROOT];
   out->released_bytes = esc_heap.released_bytes;
@@ -139,7 +157,6 @@ static void sweep(void) {
     }
   }
   gc.stats.freed_objects += freed;
-  gc.stats.live_objects -= freed;
 }
 
 /* {======================================================
@@ -205,10 +222,37 @@ static size_t normalize_align(size_t align) {
   return align;
 }
 
-/* One byte of slack: a pointer one past the end of the object still points into its slot, so
- * it keeps this object alive and never the next one. The whole slot is zeroed (outside the lock),
- * because the collector scans whole slots. */
-void *esc_alloc(size_t size, size_t align) {
+/* Small, default-aligned objects come from the thread's cache without the lock. Why in_flight
+ * is stored before the slot leaves the cache (signal fences between): a collection that stops
+ * this thread between the two stores must still see the slot, either as cached or as a root;
+ * otherwise the sweep could hand it to someone else. in_fast_path limits that root to this
+ * window, so the last object allocated is not kept alive afterwards. */
+static inline void *alloc_cached(struct esc_thread *t, unsigned c, size_t size) {
+  struct esc_cache *cache = &t->cache[c];
+  for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {
+    uint64_t bits = cache->free[w];
+    if (bits) {
+      unsigned slot = w * 64 + (unsigned)__builtin_ctzll(bits);
+      char *p = esc_block_address(cache->block) + (size_t)slot * esc_class_size[c];
+      t->in_fast_path = 1;
+      atomic_signal_fence(memory_order_seq_cst);
+      t->in_flight = p;
+      atomic_signal_fence(memory_order_seq_cst);
+      cache->free[w] = bits & (bits - 1);
+      atomic_signal_fence(memory_order_seq_cst);
+      t->in_fast_path = 0;
+      t->allocations++;
+      t->allocated_bytes += size;
+      memset(p, 0, esc_class_size[c]);
+      return p;
+    }
+  }
+  return NULL;
+}
+
+/* Under the lock: a collection if due, then either a refilled cache (NULL returned, the caller
+ * retries the cache) or, in stress mode and for large or over-aligned objects, one object. */
+static void *alloc_slow(size_t size, size_t align, bool cacheable, unsigned c) {
   pthread_once(&gc_once, gc_init);
   esc_thread_ensure_registered();
   if (size >= SIZE_MAX / 2)
@@ -218,18 +262,37 @@ void *esc_alloc(size_t size, size_t align) {
     return esc_emergency_alloc(size + 1, align);
   esc_lock();
   maybe_collect();
+  if (cacheable && !gc.stress) {
+    bool refilled = esc_heap_claim(c, &esc_self->cache[c]);
+    esc_unlock();
+    return refilled ? alloc_cached(esc_self, c, size) : NULL;
+  }
   bool zeroed;
   size_t usable;
   void *p = esc_heap_alloc(ESC_OWNER_GC, size + 1, align, &zeroed, &usable);
   if (p) {
     gc.stats.allocations++;
-    gc.stats.live_objects++;
     gc.stats.allocated_bytes += size;
   }
   esc_unlock();
   if (p && !zeroed)
     memset(p, 0, usable);
   return p;
+}
+
+/* One byte of slack: a pointer one past the end of the object still points into its slot, so
+ * it keeps this object alive and never the next one. The whole slot is zeroed (outside the lock),
+ * because the collector scans whole slots. */
+void *esc_alloc(size_t size, size_t align) {
+  bool cacheable = size < ESC_SMALL_MAX && align <= ESC_GRANULE;
+  unsigned c = cacheable ? esc_class_of_granules[(size + ESC_GRANULE) / ESC_GRANULE] : 0;
+  struct esc_thread *t = esc_self;
+  if (cacheable && t) {
+    void *p = alloc_cached(t, c, size);
+    if (p)
+      return p;
+  }
+  return alloc_slow(size, align, cacheable, c);
 }
 
 void *esc_alloc_pinned(size_t size, size_t align) {

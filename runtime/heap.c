@@ -21,7 +21,7 @@ const uint16_t esc_class_size[ESC_CLASS_COUNT] = {16,  32,  48,  64,  80,   96, 
 uint16_t esc_class_slots[ESC_CLASS_COUNT];
 uint32_t esc_class_magic[ESC_CLASS_COUNT];
 static uint64_t class_valid[ESC_CLASS_COUNT][ESC_BITMAP_WORDS]; /* bits of the real slots */
-static uint8_t class_of_granules[ESC_SMALL_MAX / ESC_GRANULE + 1];
+uint8_t esc_class_of_granules[ESC_SMALL_MAX / ESC_GRANULE + 1];
 
 /* Free runs of at least this many blocks go back to the OS as soon as they are freed; smaller
  * ones once they have stayed free for RELEASE_AGE collections (so a steady-state program does
@@ -49,7 +49,7 @@ bool esc_heap_init(void) {
   for (unsigned g = 0; g <= ESC_SMALL_MAX / ESC_GRANULE; g++) {
     while (esc_class_size[c] < g * ESC_GRANULE)
       c++;
-    class_of_granules[g] = (uint8_t)c;
+    esc_class_of_granules[g] = (uint8_t)c;
   }
   for (uintptr_t span = (uintptr_t)1 << 35; span >= ((uintptr_t)1 << 26); span >>= 1) {
     int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
@@ -211,20 +211,22 @@ void esc_heap_partial_reset(enum esc_owner owner) {
 /* The smallest class that fits SIZE and whose slots all sit at multiples of ALIGN (a class
  * size that is a multiple of ALIGN, since blocks are 4 KiB aligned); -1 if none. */
 static int class_for(size_t size, size_t align) {
-  for (unsigned c = class_of_granules[(size + ESC_GRANULE - 1) / ESC_GRANULE]; c < ESC_CLASS_COUNT;
-       c++)
+  for (unsigned c = esc_class_of_granules[(size + ESC_GRANULE - 1) / ESC_GRANULE];
+       c < ESC_CLASS_COUNT; c++)
     if (esc_class_size[c] % align == 0)
       return (int)c;
   return -1;
 }
 
-static void *alloc_small(enum esc_owner owner, unsigned c) {
+/* The first block of class C with a free slot, a fresh one if there is none; 0 when out of
+ * address space. */
+static uint32_t partial_block(enum esc_owner owner, unsigned c) {
   uint32_t index = esc_heap.partial[owner][c];
   if (!index) {
     bool clean;
     index = take_blocks(1, &clean);
     if (!index)
-      return NULL;
+      return 0;
     struct esc_block *b = &esc_heap.blocks[index];
     memset(b, 0, sizeof *b);
     b->kind = ESC_BLOCK_SMALL;
@@ -232,6 +234,52 @@ static void *alloc_small(enum esc_owner owner, unsigned c) {
     b->size_class = (uint8_t)c;
     esc_heap_partial_push(index);
   }
+  return index;
+}
+
+/* Why the claimed slots count as allocated: the sweep must not hand them to anybody else; the
+ * collector marks the slots still in a live thread's cache, so they survive each sweep. */
+bool esc_heap_claim(unsigned c, struct esc_cache *cache) {
+  if (!esc_heap_init())
+    return false;
+  uint32_t index = partial_block(ESC_OWNER_GC, c);
+  if (!index)
+    return false;
+  struct esc_block *b = &esc_heap.blocks[index];
+  unsigned claimed = 0;
+  for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {
+    cache->free[w] = ~b->alloc[w] & class_valid[c][w];
+    b->alloc[w] |= cache->free[w];
+    claimed += (unsigned)__builtin_popcountll(cache->free[w]);
+  }
+  cache->block = index;
+  b->count = esc_class_slots[c];
+  partial_remove(index);
+  esc_heap.owner_bytes[ESC_OWNER_GC] += (uint64_t)claimed * esc_class_size[c];
+  return true;
+}
+
+void esc_heap_unclaim(unsigned c, struct esc_cache *cache) {
+  if (!cache->block)
+    return;
+  struct esc_block *b = &esc_heap.blocks[cache->block];
+  unsigned returned = 0;
+  for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {
+    b->alloc[w] &= ~cache->free[w];
+    returned += (unsigned)__builtin_popcountll(cache->free[w]);
+    cache->free[w] = 0;
+  }
+  b->count -= returned;
+  esc_heap.owner_bytes[ESC_OWNER_GC] -= (uint64_t)returned * esc_class_size[c];
+  if (returned && !(b->flags & ESC_FLAG_PARTIAL))
+    esc_heap_partial_push(cache->block);
+  cache->block = 0;
+}
+
+static void *alloc_small(enum esc_owner owner, unsigned c) {
+  uint32_t index = partial_block(owner, c);
+  if (!index)
+    return NULL;
   struct esc_block *b = &esc_heap.blocks[index];
   unsigned slot = 0;
   for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {

@@ -15,6 +15,9 @@
 
 #pragma GCC visibility push(hidden)
 
+struct esc_cache;
+struct esc_thread;
+
 /* Memory the collector scans conservatively: ASan would report reads of stack red zones. */
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
@@ -91,6 +94,7 @@ extern struct esc_heap esc_heap;
 extern const uint16_t esc_class_size[ESC_CLASS_COUNT];
 extern uint16_t esc_class_slots[ESC_CLASS_COUNT];
 extern uint32_t esc_class_magic[ESC_CLASS_COUNT];
+extern uint8_t esc_class_of_granules[ESC_SMALL_MAX / ESC_GRANULE + 1];
 
 static inline char *esc_block_address(uint32_t index) {
   return esc_heap.base + ((uintptr_t)index << ESC_BLOCK_SHIFT);
@@ -124,6 +128,10 @@ void esc_heap_free_run(uint32_t start, uint32_t count, uint32_t now);
 /* Links a SMALL block onto / off its partial list. */
 void esc_heap_partial_push(uint32_t block);
 void esc_heap_partial_reset(enum esc_owner owner);
+/* Claims every free slot of a collectable block of class C for a thread cache. */
+bool esc_heap_claim(unsigned c, struct esc_cache *cache);
+/* Gives the slots still in CACHE back to the heap. */
+void esc_heap_unclaim(unsigned c, struct esc_cache *cache);
 /* Returns long-free runs to the OS; NOW is the collection number. */
 void esc_heap_release(uint32_t now);
 /* Calls VISIT on every allocated object of OWNER (MARKED_ONLY: only marked ones). */
@@ -145,9 +153,23 @@ void esc_mark_set_capacity(size_t entries);
  * ======================================================= */
 
 void esc_roots_mark(void);
+/* Folds an exiting thread's counters into the totals and returns its cached slots (lock held). */
+void esc_retire_thread(struct esc_thread *t);
+
+/* A thread's claim on the free slots of one block of a size class: the heap counts them as
+ * allocated; the thread hands them out without the lock. */
+struct esc_cache {
+  uint32_t block;
+  uint64_t free[ESC_BITMAP_WORDS];
+};
 
 struct esc_thread {
   struct esc_thread *next;
+  void *volatile in_flight;  /* the object being handed out from the cache */
+  volatile int in_fast_path; /* in_flight is a root only while this is set */
+  uint64_t allocations;      /* cache allocations by this thread (esc_stats adds them up) */
+  uint64_t allocated_bytes;
+  struct esc_cache cache[ESC_CLASS_COUNT];
   unsigned long id;        /* pthread_t */
   char *stack_hi;          /* highest address of the stack (exclusive) */
   char *volatile stack_sp; /* lowest live address, saved when stopped */
@@ -156,6 +178,7 @@ struct esc_thread {
 };
 
 extern ESC_TLS char esc_tls_anchor;
+extern ESC_TLS struct esc_thread *esc_self; /* this thread's record, NULL if unregistered */
 void esc_threads_init(void);
 void esc_thread_ensure_registered(void);
 struct esc_thread *esc_thread_self(void);

@@ -71,8 +71,26 @@ ESC_NO_ASAN __attribute__((noinline)) static void mark_own_stack(char *stack_hi)
   esc_mark_range((char *)&here, stack_hi);
 }
 
+/* Cached slots are free memory the heap counts as allocated: marking them (without scanning
+ * their stale contents) keeps the sweep from handing them to another thread. A thread stopped
+ * inside the lock-free fast path has either not yet taken the slot out of its cache or already
+ * published it in in_flight (esc_alloc orders the two stores), so the slot is never lost. */
+static void mark_thread_cache(struct esc_thread *t) {
+  if (t->in_fast_path)
+    esc_mark_range((void *)&t->in_flight, (void *)(&t->in_flight + 1));
+  for (unsigned c = 0; c < ESC_CLASS_COUNT; c++) {
+    struct esc_cache *cache = &t->cache[c];
+    if (!cache->block)
+      continue;
+    struct esc_block *b = &esc_heap.blocks[cache->block];
+    for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++)
+      b->mark[w] |= cache->free[w];
+  }
+}
+
 static void mark_stacks(void) {
   for (struct esc_thread *t = esc_threads_first(); t; t = t->next) {
+    mark_thread_cache(t);
     if (t == esc_thread_self())
       mark_own_stack(t->stack_hi);
     else if (t->stack_sp)

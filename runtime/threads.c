@@ -6,7 +6,7 @@
  * unregistered by a pthread key destructor, which runs on return, pthread_exit and cancellation.
  *
  * Invariants: the registry changes only under the allocator lock; a registered thread's
- * self_record is set before it becomes visible in the registry (the collector signals only
+ * esc_self is set before it becomes visible in the registry (the collector signals only
  * registered threads, and their suspend handler needs it); while the world is stopped every
  * registered thread other than the collector sits in suspend_handler with its stack_sp saved and
  * all of its registers in the signal frame above stack_sp. */
@@ -32,7 +32,7 @@
 extern void *__libc_stack_end; /* glibc: the stack pointer at process entry */
 
 ESC_TLS char esc_tls_anchor;
-static ESC_TLS struct esc_thread *self_record;
+ESC_TLS struct esc_thread *esc_self;
 static ESC_TLS volatile sig_atomic_t holds_lock;
 
 static pthread_mutex_t allocator_lock = PTHREAD_MUTEX_INITIALIZER;
@@ -138,7 +138,7 @@ static void register_self(void) {
   t->id = (unsigned long)pthread_self();
   t->stack_hi = stack_hi;
   t->tls_anchor = &esc_tls_anchor;
-  self_record = t;
+  esc_self = t;
   t->next = registry;
   registry = t;
   esc_unlock();
@@ -148,12 +148,13 @@ static void register_self(void) {
 /* Runs as the thread exits (return, pthread_exit or cancellation). */
 static void unregister_self(void *record) {
   esc_lock();
+  esc_retire_thread(record);
   record_unlink(record);
-  self_record = NULL;
+  esc_self = NULL;
   esc_unlock();
 }
 
-struct esc_thread *esc_thread_self(void) { return self_record; }
+struct esc_thread *esc_thread_self(void) { return esc_self; }
 struct esc_thread *esc_threads_first(void) { return registry; }
 
 /* {======================================================
@@ -170,7 +171,7 @@ static void suspend_handler(int signal_number, siginfo_t *info, void *context) {
   (void)info;
   (void)context;
   int saved_errno = errno;
-  struct esc_thread *me = self_record;
+  struct esc_thread *me = esc_self;
   if (me) {
     volatile char here = 0;
     me->stack_sp = (char *)&here;
@@ -193,7 +194,7 @@ static void resume_handler(int signal_number) { (void)signal_number; }
 void esc_world_stop(void) {
   unsigned signalled = 0;
   for (struct esc_thread *t = registry; t; t = t->next) {
-    if (t == self_record)
+    if (t == esc_self)
       continue;
     t->stack_sp = NULL;
     if (pthread_kill((pthread_t)t->id, SIG_SUSPEND) == 0)
@@ -207,7 +208,7 @@ void esc_world_stop(void) {
 void esc_world_start(void) {
   atomic_fetch_add(&world_epoch, 1);
   for (struct esc_thread *t = registry; t; t = t->next)
-    if (t != self_record && t->stack_sp)
+    if (t != esc_self && t->stack_sp)
       pthread_kill((pthread_t)t->id, SIG_RESUME);
 }
 
@@ -226,11 +227,12 @@ static void fork_child(void) {
   registry = NULL;
   while (t) {
     struct esc_thread *next = t->next;
-    if (t == self_record) {
+    if (t == esc_self) {
       t->next = registry;
       registry = t;
       t->id = (unsigned long)pthread_self();
     } else {
+      esc_retire_thread(t);
       t->next = free_records;
       free_records = t;
     }
@@ -269,7 +271,7 @@ static void threads_init_once(void) {
 void esc_threads_init(void) { pthread_once(&threads_once, threads_init_once); }
 
 void esc_thread_ensure_registered(void) {
-  if (self_record)
+  if (esc_self)
     return;
   esc_threads_init();
   register_self();
