@@ -3,9 +3,10 @@
 #   %plugin      the opt/clang plugin (libEscapePass.so)
 #   %loadplugin  "-load-pass-plugin <plugin>" for opt
 #   %escc        the driver          %escrt / %escrt_so  the runtime libraries
+#   %escrt_none  the never-freeing runtime               %escrt_libdir  their directory
 #   %escrt_inc   -I for escrt.h      %python             Debian's python3
 #   %cc_escrt    clang + runtime flags to build a C test program against escrt
-# Features: llvm19 / llvm22 (exact major), sanitized (ASan+UBSan build).
+# Features: llvm19 / llvm22 (exact major), sanitized (ASan+UBSan build), gdb, valgrind.
 import os
 import lit.formats
 
@@ -35,12 +36,19 @@ config.substitutions.append(("%llvm-as", os.path.join(tools, "llvm-as")))
 config.substitutions.append(("%llvm-dis", os.path.join(tools, "llvm-dis")))
 config.substitutions.append(("%escc", os.path.join(config.escc_binary_root, "bin", "escc")))
 config.substitutions.append(("%escrt_so", os.path.join(lib, "libescrt.so")))
+config.substitutions.append(("%escrt_none", os.path.join(lib, "libescrt_none.a")))
+config.substitutions.append(("%escrt_libdir", lib))
 config.substitutions.append(("%escrt_inc", escrt_inc))
 config.substitutions.append(("%escrt", escrt))
-config.substitutions.append(("%cc_escrt", "%s %s -g -pthread" % (os.path.join(tools, "clang"), escrt_inc)))
+sanitize = " -fsanitize=address,undefined" if config.sanitized else ""
+config.substitutions.append(("%cc_escrt", "%s %s -g -pthread%s" % (os.path.join(tools, "clang"), escrt_inc, sanitize)))
 config.substitutions.append(("%python", config.python_executable))
 config.substitutions.append(("%srcroot", config.escc_source_root))
 
+import shutil
 config.available_features.add("llvm%d" % config.llvm_version_major)
+for tool in ["gdb", "valgrind"]:
+    if shutil.which(tool):
+        config.available_features.add(tool)
 if config.sanitized:
     config.available_features.add("sanitized")
