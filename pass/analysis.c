@@ -126,26 +126,6 @@ static void record_allocation(module_context *context, const esc_graph *graph, L
     analysis->summary.promoted++;
 }
 
-/* Whether a parameter's type can hold an address (Go reports only those). */
-static bool type_carries_pointer(LLVMTypeRef type, int depth) {
-  switch (LLVMGetTypeKind(type)) {
-  case LLVMPointerTypeKind:
-    return true;
-  case LLVMStructTypeKind: {
-    unsigned count = LLVMCountStructElementTypes(type);
-    for (unsigned i = 0; i < count; i++)
-      if (depth < 8 && type_carries_pointer(LLVMStructGetTypeAtIndex(type, i), depth + 1))
-        return true;
-    return false;
-  }
-  case LLVMArrayTypeKind:
-  case LLVMVectorTypeKind:
-    return depth < 8 && type_carries_pointer(LLVMGetElementType(type), depth + 1);
-  default:
-    return false;
-  }
-}
-
 static void record_parameters(module_context *context, LLVMValueRef function,
                               const char *function_name, const esc_function_summary *summary,
                               esc_names *names) {
@@ -160,7 +140,7 @@ static void record_parameters(module_context *context, LLVMValueRef function,
         esc_arena_strdup(analysis->arena, esc_names_parameter(names, argument, &parameter->place));
     parameter->place.file = esc_arena_strdup(analysis->arena, parameter->place.file);
     /* The sret object is the result itself, not a parameter the source shows. */
-    parameter->carries_pointer = type_carries_pointer(LLVMTypeOf(argument), 0) &&
+    parameter->carries_pointer = esc_type_has_pointer(LLVMTypeOf(argument)) &&
                                  !esc_parameter_has_attribute(argument, "sret");
     parameter->heap_derefs = summary->parameters[index].heap_derefs;
     parameter->result_derefs = summary->parameters[index].result_derefs;

@@ -75,28 +75,6 @@ bool esc_is_marker_intrinsic(LLVMValueRef instruction) {
   return NAME_IN(name, length, marker_intrinsics);
 }
 
-/* Whether a value of this type can hold an address: pointers, and vectors and aggregates of
- * them (llvm.masked.scatter takes a <N x ptr>). */
-static bool type_has_pointer(LLVMTypeRef type, int depth) {
-  switch (LLVMGetTypeKind(type)) {
-  case LLVMPointerTypeKind:
-    return true;
-  case LLVMVectorTypeKind:
-  case LLVMScalableVectorTypeKind:
-  case LLVMArrayTypeKind:
-    return depth < 8 && type_has_pointer(LLVMGetElementType(type), depth + 1);
-  case LLVMStructTypeKind: {
-    unsigned count = LLVMCountStructElementTypes(type);
-    for (unsigned i = 0; i < count; i++)
-      if (depth < 8 && type_has_pointer(LLVMStructGetTypeAtIndex(type, i), depth + 1))
-        return true;
-    return false;
-  }
-  default:
-    return false;
-  }
-}
-
 /* The function a call reaches directly (through pointer casts of it), or NULL. */
 static LLVMValueRef direct_callee(LLVMValueRef call) {
   LLVMValueRef callee = LLVMGetCalledValue(call);
@@ -142,7 +120,7 @@ static void build_intrinsic(esc_graph *graph, LLVMValueRef call, LLVMValueRef fu
   for (unsigned i = 0; i < count; i++) {
     LLVMValueRef argument = LLVMGetOperand(call, i);
     esc_graph_flow(graph, result, esc_graph_value(graph, argument), 0, ESC_EDGE_CALL, call);
-    if (type_has_pointer(LLVMTypeOf(argument), 0))
+    if (esc_type_has_pointer(LLVMTypeOf(argument)))
       esc_graph_sink(graph, ESC_HEAP, esc_graph_value(graph, argument), 0,
                      ESC_REASON_UNKNOWN_CALLEE, call);
   }

@@ -107,3 +107,27 @@ void esc_graph_sink(esc_graph *graph, int sink, int source, int derefs, esc_reas
                     LLVMValueRef instruction) {
   add_edge(graph, sink, source, derefs, ESC_EDGE_SINK, reason, instruction);
 }
+
+static bool type_has_pointer_within(LLVMTypeRef type, int depth) {
+  if (depth > 8)
+    return false;
+  switch (LLVMGetTypeKind(type)) {
+  case LLVMPointerTypeKind:
+    return true;
+  case LLVMVectorTypeKind:
+  case LLVMScalableVectorTypeKind:
+  case LLVMArrayTypeKind:
+    return type_has_pointer_within(LLVMGetElementType(type), depth + 1);
+  case LLVMStructTypeKind: {
+    unsigned count = LLVMCountStructElementTypes(type);
+    for (unsigned i = 0; i < count; i++)
+      if (type_has_pointer_within(LLVMStructGetTypeAtIndex(type, i), depth + 1))
+        return true;
+    return false;
+  }
+  default:
+    return false;
+  }
+}
+
+bool esc_type_has_pointer(LLVMTypeRef type) { return type_has_pointer_within(type, 0); }

@@ -103,6 +103,11 @@ int esc_graph_value(esc_graph *graph, LLVMValueRef value);
 int esc_graph_variable(esc_graph *graph, LLVMValueRef alloca);
 int esc_graph_temporary(esc_graph *graph, LLVMValueRef instruction);
 
+/* Whether a value of this type holds a pointer: pointers, and vectors, arrays and structs with
+ * one inside (llvm.masked.scatter's <N x ptr>, a struct parameter). Integers that may carry an
+ * address are tracked anyway; this answers only "is there a pointer in the type". */
+bool esc_type_has_pointer(LLVMTypeRef type);
+
 /* Add "destination <- source (derefs)". Ignored when either side is ESC_NO_LOCATION. */
 void esc_graph_flow(esc_graph *graph, int destination, int source, int derefs, esc_edge_kind kind,
                     LLVMValueRef instruction);
