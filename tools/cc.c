@@ -336,9 +336,10 @@ static int compile_promoted(const cc_command *cc, const cc_input *input, const c
   escc_strings_push(&flags, "-Qunused-arguments");
   escc_strings_push_all(&flags, &cc->compile_flags);
   if (cc->dependency_file && !cc->dependency_name) {
-    char *dependency = escc_format(
-        "%.*s.d",
-        (int)(strrchr(object, '.') ? strrchr(object, '.') - object : (long)strlen(object)), object);
+    /* clang's rule: the object's name with .d for its extension, beside it. */
+    const char *dot = strrchr(escc_base_name(object), '.');
+    int stem = dot ? (int)(dot - object) : (int)strlen(object);
+    char *dependency = escc_format("%.*s.d", stem, object);
     escc_strings_push(&flags, "-MF");
     escc_strings_push(&flags, dependency);
     free(dependency);
