@@ -130,6 +130,12 @@ static void record_parameters(module_context *context, LLVMValueRef function,
                               const char *function_name, const esc_function_summary *summary,
                               esc_names *names) {
   esc_analysis *analysis = context->analysis;
+  bool result_has_pointer =
+      esc_type_has_pointer(LLVMGetReturnType(LLVMGlobalGetValueType(function)));
+  for (LLVMValueRef argument = LLVMGetFirstParam(function); argument;
+       argument = LLVMGetNextParam(argument))
+    if (esc_parameter_has_attribute(argument, "sret"))
+      result_has_pointer = true;
   unsigned index = 0;
   for (LLVMValueRef argument = LLVMGetFirstParam(function); argument;
        argument = LLVMGetNextParam(argument), index++) {
@@ -144,6 +150,7 @@ static void record_parameters(module_context *context, LLVMValueRef function,
                                  !esc_parameter_has_attribute(argument, "sret");
     parameter->heap_derefs = summary->parameters[index].heap_derefs;
     parameter->result_derefs = summary->parameters[index].result_derefs;
+    parameter->result_has_pointer = result_has_pointer;
   }
 }
 

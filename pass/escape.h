@@ -93,9 +93,12 @@ typedef struct {
   const char *parameter; /* source name, else IR name, else "%N" */
   esc_source_place place;
   unsigned index;
-  bool carries_pointer;  /* the parameter's type can hold an address */
-  int32_t heap_derefs;   /* min derefs with which it reaches {heap}, or ESC_NO_LEAK */
-  int32_t result_derefs; /* min derefs with which it reaches the result, or ESC_NO_LEAK */
+  bool carries_pointer;    /* the parameter's type can hold an address */
+  int32_t heap_derefs;     /* min derefs with which it reaches {heap}, or ESC_NO_LEAK */
+  int32_t result_derefs;   /* min derefs with which it reaches the result, or ESC_NO_LEAK */
+  bool result_has_pointer; /* the function's result type holds a pointer (or it returns a
+                              struct through sret): only then does the text report, like Go,
+                              show a leak to the result */
 } esc_parameter;
 
 typedef struct {

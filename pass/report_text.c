@@ -75,8 +75,13 @@ static void print_flow(FILE *out, const char *module, const esc_allocation *allo
   }
 }
 
+/* Go's tags: "does not escape", "leaking param: p" (to the heap), "leaking param content: p"
+ * (what p points to, to the heap), "leaking param: p to result ~r0 level=N". A leak into a
+ * result that holds no pointer (an int computed from *p) is real for callers' summaries but,
+ * as in Go, not shown. */
 static void print_parameter(FILE *out, const char *module, const esc_parameter *parameter) {
-  if (parameter->heap_derefs == ESC_NO_LEAK && parameter->result_derefs == ESC_NO_LEAK) {
+  bool shows_result = parameter->result_derefs != ESC_NO_LEAK && parameter->result_has_pointer;
+  if (parameter->heap_derefs == ESC_NO_LEAK && !shows_result) {
     print_place(out, module, parameter->function, parameter->place);
     fprintf(out, "%s does not escape\n", parameter->parameter);
     return;
@@ -87,7 +92,7 @@ static void print_parameter(FILE *out, const char *module, const esc_parameter *
             parameter->heap_derefs == 0 ? "leaking param: %s\n" : "leaking param content: %s\n",
             parameter->parameter);
   }
-  if (parameter->result_derefs != ESC_NO_LEAK) {
+  if (shows_result) {
     print_place(out, module, parameter->function, parameter->place);
     fprintf(out, "leaking param: %s to result ~r0 level=%d\n", parameter->parameter,
             parameter->result_derefs);
