@@ -18,3 +18,10 @@ demo: build
 
 clean:
 	rm -rf build build-llvm*
+
+# make torture  the long reliability run (hours; docs/reliability.md): csmith differential
+#   testing, llvm-stress, libFuzzer, and the GC/sanitizer/package steps when present.
+#   Sizes: make torture CSMITH_COUNT=10000 LLVM_STRESS_COUNT=1000 FUZZ_SECONDS=300
+.PHONY: torture
+torture: deps
+	@scripts/build 19 && scripts/build 22 && scripts/torture/all

@@ -1,0 +1,76 @@
+#!/bin/bash
+# fuzz.sh [SECONDS] [VERSIONS] — fuzz escc's IR/bitcode input path with libFuzzer (issue 5,
+# item 6) for SECONDS (default 300) per LLVM version in VERSIONS (default "19").
+#
+# Builds the harness (fuzz/build.sh), makes a seed corpus in $TORTURE_OUT/fuzz/seeds-V from the
+# repository's .ll tests and examples (as text and, through llvm-as, as bitcode), the C tests
+# and examples compiled to IR, and a few llvm-stress modules, then runs fuzz_ir in fork mode on
+# all cores; the corpus it grows stays in $TORTURE_OUT/fuzz/corpus-V for the next run and
+# crashing inputs land in $TORTURE_OUT/fuzz/artifacts-V/. Prints
+#   fuzz: LLVM V seconds S executions N crashes N timeouts N ooms N
+# and exits 1 when any input crashed (a timeout or an out-of-memory counts as a failure too:
+# the analysis must stay bounded on any module the verifier accepts).
+set -u
+. "$(dirname "$0")/lib.sh"
+seconds=${1:-300}
+versions=${2:-19}
+here=$(cd "$(dirname "$0")" && pwd)
+status=0
+
+seed_corpus() { # seed_corpus VERSION DIR
+  local version=$1 seeds=$2 bin=/usr/lib/llvm-$1/bin file name seed
+  mkdir -p "$seeds"
+  for file in "$torture_root"/test/*/*.ll "$torture_root"/examples/*/*.ll; do
+    [ -f "$file" ] || continue
+    name=$(basename "$(dirname "$file")")-$(basename "$file" .ll)
+    cp "$file" "$seeds/$name.ll"
+    "$bin/llvm-as" "$file" -o "$seeds/$name.bc" 2>/dev/null || rm -f "$seeds/$name.bc"
+  done
+  for file in "$torture_root"/test/e2e/*.c "$torture_root"/examples/c/*.c; do
+    [ -f "$file" ] || continue
+    name=$(basename "$(dirname "$file")")-$(basename "$file" .c)
+    "$bin/clang" -O0 -g -Xclang -disable-O0-optnone -S -emit-llvm -w -I"$(dirname "$file")" \
+      "$file" -o "$seeds/$name-c.ll" 2>/dev/null || rm -f "$seeds/$name-c.ll"
+    "$bin/clang" -O2 -Xclang -disable-llvm-passes -c -emit-llvm -w -I"$(dirname "$file")" \
+      "$file" -o "$seeds/$name-c.bc" 2>/dev/null || rm -f "$seeds/$name-c.bc"
+  done
+  for seed in 1 2 3 4 5 6 7 8; do
+    "$bin/llvm-stress" -seed="$seed" -size=$((seed * 10)) -o "$seeds/stress-$seed.ll"
+  done
+}
+
+for version in $versions; do
+  out=$TORTURE_OUT/fuzz
+  harness=$("$here/fuzz/build.sh" "$version") || {
+    echo "fuzz: LLVM $version: error: the harness did not build" >&2
+    status=1
+    continue
+  }
+  seeds=$out/seeds-$version
+  corpus=$out/corpus-$version
+  artifacts=$out/artifacts-$version
+  log=$out/fuzz-$version.log
+  rm -rf "$seeds"
+  seed_corpus "$version" "$seeds"
+  mkdir -p "$corpus" "$artifacts"
+  crashes_before=$(find "$artifacts" -name 'crash-*' | wc -l)
+  start=$(date +%s)
+  "$harness" "$corpus" "$seeds" -dict="$here/fuzz/ir.dict" -max_total_time="$seconds" \
+    -fork="$(torture_jobs)" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+    -timeout=20 -rss_limit_mb=2048 -max_len=16384 -artifact_prefix="$artifacts/" \
+    -print_final_stats=1 >"$log" 2>&1
+  elapsed=$(($(date +%s) - start))
+  # The fork-mode status lines read "#N: cov: ... exec/s: ... oom/timeout/crash: O/T/C ...".
+  last=$(grep -E '^#[0-9]+: cov:' "$log" | tail -1)
+  executions=$(echo "$last" | sed -n 's/^#\([0-9]*\):.*/\1/p')
+  read -r ooms timeouts crashes <<<"$(echo "$last" |
+    sed -n 's|.*oom/timeout/crash: \([0-9]*\)/\([0-9]*\)/\([0-9]*\).*|\1 \2 \3|p')"
+  crashes_now=$(find "$artifacts" -name 'crash-*' | wc -l)
+  echo "fuzz: LLVM $version seconds $elapsed executions ${executions:-0}" \
+    "crashes ${crashes:-0} timeouts ${timeouts:-0} ooms ${ooms:-0}" \
+    "(new crash files $((crashes_now - crashes_before)), log $log)"
+  if [ -z "$last" ] || [ "${crashes:-0}${timeouts:-0}${ooms:-0}" != 000 ]; then
+    status=1
+  fi
+done
+exit $status
