@@ -49,6 +49,28 @@ static const char *value_name(explanation *context, LLVMValueRef value) {
   return esc_names_value(context->names, value);
 }
 
+/* A pointer as the source would write it, where debug names allow: a local "x" (its alloca),
+ * "*p" (loaded from p's slot, as clang spills pointers at -O0), a global "@g"; a field or
+ * element of one is described by its object. Otherwise the IR name. */
+static const char *pointer_description(explanation *context, LLVMValueRef pointer) {
+  LLVMValueRef object = pointer;
+  for (int depth = 0; depth < 16; depth++) {
+    if (LLVMIsAGetElementPtrInst(object) || LLVMIsABitCastInst(object) ||
+        LLVMIsAAddrSpaceCastInst(object))
+      object = LLVMGetOperand(object, 0);
+    else
+      break;
+  }
+  esc_source_place ignored;
+  if (LLVMIsAAllocaInst(object))
+    return esc_names_variable(context->names, object, &ignored);
+  if (LLVMIsALoadInst(object) && LLVMIsAAllocaInst(LLVMGetOperand(object, 0)))
+    return esc_arena_printf(
+        context->arena, "*%s",
+        esc_names_variable(context->names, LLVMGetOperand(object, 0), &ignored));
+  return value_name(context, object);
+}
+
 static const char *opcode_word(LLVMValueRef instruction) {
   switch (LLVMGetInstructionOpcode(instruction)) {
   case LLVMGetElementPtr:
@@ -64,6 +86,20 @@ static const char *opcode_word(LLVMValueRef instruction) {
   case LLVMInsertValue:
   case LLVMExtractValue:
     return "aggregate";
+  case LLVMAdd:
+  case LLVMSub:
+  case LLVMMul:
+  case LLVMUDiv:
+  case LLVMSDiv:
+  case LLVMURem:
+  case LLVMSRem:
+  case LLVMShl:
+  case LLVMLShr:
+  case LLVMAShr:
+  case LLVMAnd:
+  case LLVMOr:
+  case LLVMXor:
+    return "arithmetic";
   case LLVMCall:
   case LLVMInvoke:
     return "call";
@@ -98,7 +134,7 @@ static const char *describe_edge(explanation *context, const esc_edge *edge, int
                             location_name(context, edge->destination));
   case ESC_EDGE_LOAD:
     return esc_arena_printf(arena, "load from %s (dereference)",
-                            value_name(context, LLVMGetOperand(instruction, 0)));
+                            pointer_description(context, LLVMGetOperand(instruction, 0)));
   case ESC_EDGE_COPY:
     return esc_arena_printf(arena, "%s %s (copy)", opcode_word(instruction),
                             value_name(context, instruction));
@@ -116,7 +152,7 @@ static const char *describe_edge(explanation *context, const esc_edge *edge, int
   if (LLVMIsAStoreInst(instruction) || LLVMIsAAtomicRMWInst(instruction) ||
       LLVMIsAAtomicCmpXchgInst(instruction)) {
     LLVMValueRef pointer = LLVMGetOperand(instruction, LLVMIsAStoreInst(instruction) ? 1 : 0);
-    return esc_arena_printf(arena, "store to %s (%s)", value_name(context, pointer), id);
+    return esc_arena_printf(arena, "store to %s (%s)", pointer_description(context, pointer), id);
   }
   if (LLVMIsACallInst(instruction) || LLVMIsAInvokeInst(instruction) ||
       LLVMIsACallBrInst(instruction))

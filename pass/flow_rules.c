@@ -18,12 +18,32 @@ static void flow_operands_through(esc_graph *graph, LLVMValueRef instruction, un
                    ESC_EDGE_COPY, instruction);
 }
 
+/* The local variable a ptrtoint's pointer points into, or NULL. */
+static LLVMValueRef integer_pointer_base(LLVMValueRef value) {
+  if (!LLVMIsAPtrToIntInst(value))
+    return NULL;
+  return esc_single_alloca_base(LLVMGetOperand(value, 0));
+}
+
+/* `end - start` of two pointers into the same local variable (C's pointer difference) is an
+ * offset within that object: whoever adds it to an address must already hold one into the
+ * object, so it carries no address. A difference of addresses of two different objects does:
+ * `&b + ((uintptr_t)a - (uintptr_t)&b)` is a. */
+static bool is_pointer_difference(LLVMValueRef instruction) {
+  if (LLVMGetInstructionOpcode(instruction) != LLVMSub)
+    return false;
+  LLVMValueRef base = integer_pointer_base(LLVMGetOperand(instruction, 0));
+  return base && base == integer_pointer_base(LLVMGetOperand(instruction, 1));
+}
+
 /* An integer made from a pointer hides the address from a conservative collector if it is
- * used for anything but a comparison (hashing, tagging, xor-linking). */
+ * used for anything but a comparison or a pointer difference (hashing, tagging, xor-linking). */
 static bool pointer_integer_leaves_compares(LLVMValueRef ptrtoint) {
-  for (LLVMUseRef use = LLVMGetFirstUse(ptrtoint); use; use = LLVMGetNextUse(use))
-    if (!LLVMIsAICmpInst(LLVMGetUser(use)))
+  for (LLVMUseRef use = LLVMGetFirstUse(ptrtoint); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    if (!LLVMIsAICmpInst(user) && !is_pointer_difference(user))
       return true;
+  }
   return false;
 }
 
@@ -116,7 +136,6 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
   case LLVMShuffleVector:
   case LLVMAdd:
   case LLVMFAdd:
-  case LLVMSub:
   case LLVMFSub:
   case LLVMMul:
   case LLVMFMul:
@@ -134,6 +153,11 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
   case LLVMXor:
   case LLVMFNeg:
     flow_operands_through(graph, instruction, 0);
+    return;
+
+  case LLVMSub:
+    if (!is_pointer_difference(instruction))
+      flow_operands_through(graph, instruction, 0);
     return;
 
   case LLVMSelect: /* the condition is an i1 and carries nothing */

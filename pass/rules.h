@@ -26,6 +26,10 @@ void esc_build_call(esc_graph *graph, LLVMValueRef call, const esc_summary_table
 void esc_flow_into_memory(esc_graph *graph, LLVMValueRef pointer, int source, esc_edge_kind kind,
                           LLVMValueRef instruction);
 
+/* The one local variable a pointer can point into, traced as a store's target is (GEPs, casts,
+ * phis, plain pointer slots), or NULL when it may point anywhere else. */
+LLVMValueRef esc_single_alloca_base(LLVMValueRef pointer);
+
 /* Whether the instruction is a call to an intrinsic that only marks something (lifetime,
  * debug info, assume, ...) and moves no data. */
 bool esc_is_marker_intrinsic(LLVMValueRef instruction);

@@ -128,6 +128,21 @@ static void trace_one(store_trace *trace, LLVMValueRef value) {
   note_heap(trace, ESC_REASON_STORED_THROUGH_POINTER);
 }
 
+static void trace_bases(store_trace *trace, LLVMValueRef pointer) {
+  *trace = (store_trace){.heap_reason = ESC_REASON_NONE};
+  visit(trace, pointer);
+  while (trace->pending_count > 0)
+    trace_one(trace, trace->pending[--trace->pending_count]);
+}
+
+LLVMValueRef esc_single_alloca_base(LLVMValueRef pointer) {
+  store_trace trace;
+  trace_bases(&trace, pointer);
+  if (trace.alloca_count != 1 || trace.into_result || trace.heap_reason != ESC_REASON_NONE)
+    return NULL;
+  return trace.allocas[0];
+}
+
 void esc_flow_into_memory(esc_graph *graph, LLVMValueRef pointer, int source, esc_edge_kind kind,
                           LLVMValueRef instruction) {
   if (source == ESC_NO_LOCATION)
@@ -136,10 +151,8 @@ void esc_flow_into_memory(esc_graph *graph, LLVMValueRef pointer, int source, es
     esc_graph_flow(graph, esc_graph_variable(graph, pointer), source, 0, kind, instruction);
     return;
   }
-  store_trace trace = {.heap_reason = ESC_REASON_NONE};
-  visit(&trace, pointer);
-  while (trace.pending_count > 0)
-    trace_one(&trace, trace.pending[--trace.pending_count]);
+  store_trace trace;
+  trace_bases(&trace, pointer);
   for (size_t i = 0; i < trace.alloca_count; i++)
     esc_graph_flow(graph, esc_graph_variable(graph, trace.allocas[i]), source, 0, kind,
                    instruction);

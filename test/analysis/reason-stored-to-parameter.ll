@@ -20,7 +20,7 @@ define void @fill(ptr %s) {
 
 ; CHECK-DAG: get:     from store to %out (stored-to-parameter)
 ; CHECK-DAG: get: moved to heap: %x
-; CHECK-DAG: fill:     from store to %field (stored-to-parameter)
+; CHECK-DAG: fill:     from store to %s (stored-to-parameter)
 ; CHECK-DAG: fill: moved to heap: %y
 ; CHECK-DAG: get: %out does not escape
 ; CHECK-DAG: fill: %s does not escape

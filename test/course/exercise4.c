@@ -1,29 +1,42 @@
 // Course exercise 4 — reference solution (docs/course.md, "Exercise 4: a needless promotion").
-// count() returns `end - a`, a number of elements, yet `a` moves to the heap: the analysis
-// lets every integer operation carry an address (a pointer may travel as an integer), so the
-// ptrtoint of &a[8], the `sub` and the `sdiv` (shown as "conversion" steps) reach ~r0 with
-// derefs -1. Worse, a ptrtoint used for arithmetic hides the address from the collector, so
-// the object is allocated pinned: every call leaks 32 bytes for good.
-// count_by_index computes the same without subtracting addresses and keeps `a` on the stack.
+// span() returns `end - buf`, a length, yet `buf` moves to the heap. escc knows that the
+// difference of two pointers into the *same* local is an offset, not an address (count()
+// keeps `a` on the stack), but it cannot see that strchr's result points into buf: the trace
+// that finds a pointer's object stops at a call's result. So the `sub` mixes &buf with an
+// unknown pointer, and, as any arithmetic may carry an address, reaches ~r0 with derefs -1.
+// Worse, a ptrtoint used for arithmetic hides the address from the collector, so the object
+// is allocated pinned: every call leaks 32 bytes for good.
+// span_by_index computes the same without subtracting addresses and keeps `buf` on the stack.
 // rebuild() is the guard any fix must keep: &b + (a - &b) *is* a, built from a difference of
 // addresses of two different objects, so a (and b) must still move.
 //
 // RUN: %escc report -m=2 %s | FileCheck %s --implicit-check-not='moved to heap'
 // RUN: %escc ir %s | FileCheck %s --check-prefix=IR
 #include <stdint.h>
+#include <string.h>
+
+long span(const char *s) {
+  char buf[32];
+  strncpy(buf, s, sizeof buf - 1);
+  buf[31] = '\0';
+  char *end = strchr(buf, '\0');
+  return end - buf;
+}
+
+long span_by_index(const char *s) {
+  char buf[32];
+  strncpy(buf, s, sizeof buf - 1);
+  buf[31] = '\0';
+  long n = 0;
+  while (buf[n] != '\0')
+    ++n;
+  return n;
+}
 
 long count(void) {
   int a[8];
   int *end = &a[8];
   return end - a;
-}
-
-long count_by_index(void) {
-  int a[8];
-  long n = 0;
-  for (int *p = a; p != &a[8]; ++p)
-    ++n;
-  return n;
 }
 
 int *rebuild(void) {
@@ -33,20 +46,25 @@ int *rebuild(void) {
   return (int *)((uintptr_t)&b + offset);
 }
 
-// The explanation: from &a through the pointer difference to the result.
-// CHECK:      exercise4.c:16:7: a escapes to heap:
-// CHECK-NEXT: exercise4.c:16:7:   flow: ~r0 = &a:
-// CHECK-NEXT: exercise4.c:16:7:     from &a (address-of) at {{.*}}exercise4.c:16:7
-// CHECK-NEXT: exercise4.c:16:7:     from getelementptr {{.*}} (copy) at {{.*}}exercise4.c:18:16
-// CHECK-NEXT: exercise4.c:16:7:     from ptrtoint {{.*}} (copy) at {{.*}}exercise4.c:18:14
-// CHECK:      exercise4.c:16:7:     from return (return) at {{.*}}exercise4.c:18:3
-// CHECK-NEXT: exercise4.c:16:7: moved to heap: a
+// The explanation: from &buf through the pointer difference to the result.
+// CHECK:      exercise4.c:19:8: buf escapes to heap:
+// CHECK-NEXT: exercise4.c:19:8:   flow: ~r0 = &buf:
+// CHECK-NEXT: exercise4.c:19:8:     from &buf (address-of) at {{.*}}exercise4.c:19:8
+// CHECK-NEXT: exercise4.c:19:8:     from getelementptr {{.*}} (copy) at {{.*}}exercise4.c:23:16
+// CHECK-NEXT: exercise4.c:19:8:     from ptrtoint {{.*}} (copy) at {{.*}}exercise4.c:23:14
+// CHECK-NEXT: exercise4.c:19:8:     from arithmetic {{.*}} (copy) at {{.*}}exercise4.c:23:14
+// CHECK-NEXT: exercise4.c:19:8:     from return (return) at {{.*}}exercise4.c:23:3
+// CHECK-NEXT: exercise4.c:19:8: moved to heap: buf
 // The guard: both objects of rebuild move.
-// CHECK:      exercise4.c:30:7: moved to heap: a
-// CHECK:      exercise4.c:31:7: moved to heap: b
+// CHECK:      exercise4.c:43:7: moved to heap: a
+// CHECK:      exercise4.c:44:7: moved to heap: b
 
-// IR-LABEL: define {{.*}}@count(
+// IR-LABEL: define {{.*}}@span(
 // IR:       call ptr @esc_alloc_pinned(i64 32,
-// IR-LABEL: define {{.*}}@count_by_index(
+// IR-LABEL: define {{.*}}@span_by_index(
+// IR-NOT:   esc_alloc
+// IR-LABEL: define {{.*}}@count(
 // IR-NOT:   esc_alloc
 // IR-LABEL: define {{.*}}@rebuild(
+// IR:       call ptr @esc_alloc_pinned(i64 32,
+// IR:       call ptr @esc_alloc_pinned(i64 4,
