@@ -6,10 +6,11 @@
 # repository's .ll tests and examples (as text and, through llvm-as, as bitcode), the C tests
 # and examples compiled to IR, and a few llvm-stress modules, then runs fuzz_ir in fork mode on
 # all cores; the corpus it grows stays in $TORTURE_OUT/fuzz/corpus-V for the next run and
-# crashing inputs land in $TORTURE_OUT/fuzz/artifacts-V/. Prints
-#   fuzz: LLVM V seconds S executions N crashes N timeouts N ooms N
-# and exits 1 when any input crashed (a timeout or an out-of-memory counts as a failure too:
-# the analysis must stay bounded on any module the verifier accepts).
+# crashing inputs land in $TORTURE_OUT/fuzz/artifacts-V/ (triaged in triage-V.txt). Prints
+#   fuzz: LLVM V seconds S executions N crashes N timeouts N ooms N (inside LLVM ...: N)
+# and exits 1 when an input crashed in escc (a stack with an escc frame, or a rewritten module
+# that does not verify) or hit a timeout or out-of-memory (the analysis must stay bounded);
+# crashes inside LLVM's own parser or verifier, before escc ran, are counted apart.
 set -u
 . "$(dirname "$0")/lib.sh"
 seconds=${1:-300}
@@ -53,7 +54,6 @@ for version in $versions; do
   rm -rf "$seeds"
   seed_corpus "$version" "$seeds"
   mkdir -p "$corpus" "$artifacts"
-  crashes_before=$(find "$artifacts" -name 'crash-*' | wc -l)
   start=$(date +%s)
   "$harness" "$corpus" "$seeds" -dict="$here/fuzz/ir.dict" -max_total_time="$seconds" \
     -fork="$(torture_jobs)" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
@@ -63,13 +63,29 @@ for version in $versions; do
   # The fork-mode status lines read "#N: cov: ... exec/s: ... oom/timeout/crash: O/T/C ...".
   last=$(grep -E '^#[0-9]+: cov:' "$log" | tail -1)
   executions=$(echo "$last" | sed -n 's/^#\([0-9]*\):.*/\1/p')
-  read -r ooms timeouts crashes <<<"$(echo "$last" |
+  read -r ooms timeouts _ <<<"$(echo "$last" |
     sed -n 's|.*oom/timeout/crash: \([0-9]*\)/\([0-9]*\)/\([0-9]*\).*|\1 \2 \3|p')"
-  crashes_now=$(find "$artifacts" -name 'crash-*' | wc -l)
+  # Triage: a crash whose stack holds no escc frame (pass/ sources, the rewrite check) happened
+  # inside LLVM before escc ran (see docs/reliability.md) and is counted apart.
+  escc_crashes=0
+  llvm_crashes=0
+  : >"$out/triage-$version.txt"
+  for artifact in "$artifacts"/crash-*; do
+    [ -f "$artifact" ] || continue
+    trace=$(timeout 120 "$harness" "$artifact" 2>&1)
+    if echo "$trace" | grep -qE '/pass/[a-z_]+\.c|promote_and_verify|fuzz_ir: '; then
+      escc_crashes=$((escc_crashes + 1))
+      echo "escc $artifact" >>"$out/triage-$version.txt"
+    else
+      llvm_crashes=$((llvm_crashes + 1))
+      echo "llvm $artifact $(echo "$trace" | grep -m1 -E ' in llvm::| in LLVM' | sed 's/.* in //')" \
+        >>"$out/triage-$version.txt"
+    fi
+  done
   echo "fuzz: LLVM $version seconds $elapsed executions ${executions:-0}" \
-    "crashes ${crashes:-0} timeouts ${timeouts:-0} ooms ${ooms:-0}" \
-    "(new crash files $((crashes_now - crashes_before)), log $log)"
-  if [ -z "$last" ] || [ "${crashes:-0}${timeouts:-0}${ooms:-0}" != 000 ]; then
+    "crashes $escc_crashes timeouts ${timeouts:-0} ooms ${ooms:-0}" \
+    "(inside LLVM before escc ran: $llvm_crashes; artifacts $artifacts, log $log)"
+  if [ -z "$last" ] || [ "$escc_crashes${timeouts:-0}${ooms:-0}" != 000 ]; then
     status=1
   fi
 done
