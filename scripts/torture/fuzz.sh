@@ -10,7 +10,9 @@
 #   fuzz: LLVM V seconds S executions N crashes N timeouts N ooms N (inside LLVM ...: N)
 # and exits 1 when an input crashed in escc (a stack with an escc frame, or a rewritten module
 # that does not verify) or hit a timeout or out-of-memory (the analysis must stay bounded);
-# crashes inside LLVM's own parser or verifier, before escc ran, are counted apart.
+# crashes inside LLVM's own parser or verifier, before escc ran, are counted apart. Then every
+# seed and corpus input goes through the escc driver (report, ir), which must never crash:
+#   fuzz: driver LLVM V inputs N (escc report + escc ir) crashes N
 set -u
 . "$(dirname "$0")/lib.sh"
 seconds=${1:-300}
@@ -38,6 +40,36 @@ seed_corpus() { # seed_corpus VERSION DIR
   for seed in 1 2 3 4 5 6 7 8; do
     "$bin/llvm-stress" -seed="$seed" -size=$((seed * 10)) -o "$seeds/stress-$seed.ll"
   done
+}
+
+# replay_driver VERSION DIR... — every input of the corpus through the escc driver of that
+# build (escc report, escc ir): it must exit 0, 1 or 2, never die on a signal or hang.
+replay_driver() {
+  local version=$1 escc input copy rc inputs=0 crashes=0
+  shift
+  escc=$("$torture_root/scripts/build-dir" "$version")/bin/escc
+  [ -x "$escc" ] || return 0
+  local scratch
+  scratch=$(mktemp -d "${TMPDIR:-/tmp}/escc-replay.XXXXXX")
+  local directory
+  for input in $(for directory in "$@"; do find "$directory" -type f; done); do
+    case $input in *.bc) copy=$scratch/input.bc ;; *) copy=$scratch/input.ll ;; esac
+    cp "$input" "$copy"
+    inputs=$((inputs + 1))
+    for command in report ir; do
+      { timeout -s KILL 60 "$escc" "$command" "$copy" >/dev/null 2>"$scratch/err"; } 2>/dev/null
+      rc=$?
+      if [ $rc -gt 2 ]; then
+        crashes=$((crashes + 1))
+        mkdir -p "$out/driver-crashes-$version"
+        cp "$input" "$out/driver-crashes-$version/"
+        echo "fuzz: driver: escc $command $input: exit $rc" >&2
+      fi
+    done
+  done
+  rm -rf "$scratch"
+  echo "fuzz: driver LLVM $version inputs $inputs (escc report + escc ir) crashes $crashes"
+  [ $crashes = 0 ]
 }
 
 for version in $versions; do
@@ -88,5 +120,6 @@ for version in $versions; do
   if [ -z "$last" ] || [ "$escc_crashes${timeouts:-0}${ooms:-0}" != 000 ]; then
     status=1
   fi
+  replay_driver "$version" "$seeds" "$corpus" || status=1
 done
 exit $status
