@@ -15,10 +15,12 @@
 
 #include <llvm-c/Analysis.h>
 #include <llvm-c/BitReader.h>
+#include <llvm-c/ErrorHandling.h>
 #include <llvm-c/IRReader.h>
 #include <llvm-c/Linker.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 /* ===== Diagnostics from LLVM ================================================================= */
 
@@ -157,8 +159,71 @@ static bool is_bitcode(const char *bytes, size_t size) {
   return size >= 4 && (!memcmp(bytes, raw, 4) || !memcmp(bytes, wrapper, 4));
 }
 
-static int parse_file(LLVMContextRef context, const char *subject, const char *path,
-                      bool expect_bitcode, LLVMModuleRef *module) {
+/* LLVM's IR parser runs the verifier on modules with debug info (the debug-info upgrade),
+ * prints the verifier's findings to stderr and calls report_fatal_error on a broken module,
+ * which would abort. While a file is parsed, stderr goes to a scratch file; a fatal error is
+ * turned into escc's one line (with the verifier's first finding) and exit status 2 — a
+ * fatal-error handler may not return. Otherwise whatever was written is passed on. */
+static struct {
+  const char *file;
+  FILE *captured;
+  int saved_stderr;
+} parse_guard = {NULL, NULL, -1};
+
+/* Put stderr back. With first_line, keep the captured text's first line there and drop the
+ * rest (the one-line error replaces it); without, copy all of it to the real stderr. */
+static void restore_stderr(char *first_line, size_t first_line_size) {
+  fflush(stderr);
+  if (first_line)
+    first_line[0] = '\0';
+  if (!parse_guard.captured)
+    return;
+  rewind(parse_guard.captured);
+  char chunk[4096];
+  while (fgets(chunk, sizeof chunk, parse_guard.captured)) {
+    if (first_line) {
+      if (!first_line[0]) {
+        snprintf(first_line, first_line_size, "%s", chunk);
+        first_line[strcspn(first_line, "\n")] = '\0';
+      }
+      continue;
+    }
+    if (write(parse_guard.saved_stderr, chunk, strlen(chunk)) < 0)
+      break;
+  }
+  dup2(parse_guard.saved_stderr, STDERR_FILENO);
+  close(parse_guard.saved_stderr);
+  fclose(parse_guard.captured);
+  parse_guard.captured = NULL;
+  parse_guard.saved_stderr = -1;
+}
+
+static void exit_on_fatal_parse_error(const char *reason) {
+  char finding[512];
+  restore_stderr(finding, sizeof finding);
+  fprintf(stderr, "escc: error: %s: invalid IR: %s\n", parse_guard.file,
+          finding[0] ? finding : reason);
+  fflush(stderr);
+  _exit(ESCC_EXIT_USAGE);
+}
+
+static void capture_stderr(const char *file) {
+  parse_guard.file = file;
+  fflush(stderr);
+  parse_guard.captured = tmpfile();
+  if (!parse_guard.captured)
+    return;
+  parse_guard.saved_stderr = dup(STDERR_FILENO);
+  if (parse_guard.saved_stderr < 0) {
+    fclose(parse_guard.captured);
+    parse_guard.captured = NULL;
+    return;
+  }
+  dup2(fileno(parse_guard.captured), STDERR_FILENO);
+}
+
+static int parse_file_checked(LLVMContextRef context, const char *subject, const char *path,
+                              bool expect_bitcode, LLVMModuleRef *module) {
   LLVMMemoryBufferRef buffer;
   char *message = NULL;
   if (LLVMCreateMemoryBufferWithContentsOfFile(path, &buffer, &message)) {
@@ -193,6 +258,16 @@ static int parse_file(LLVMContextRef context, const char *subject, const char *p
     return ESCC_EXIT_USAGE;
   }
   return ESCC_EXIT_OK;
+}
+
+static int parse_file(LLVMContextRef context, const char *subject, const char *path,
+                      bool expect_bitcode, LLVMModuleRef *module) {
+  capture_stderr(subject);
+  LLVMInstallFatalErrorHandler(exit_on_fatal_parse_error);
+  int status = parse_file_checked(context, subject, path, expect_bitcode, module);
+  LLVMResetFatalErrorHandler();
+  restore_stderr(NULL, 0);
+  return status;
 }
 
 int escc_load_file(LLVMContextRef context, const escc_input *input, const escc_strings *flags,
