@@ -25,3 +25,14 @@ clean:
 .PHONY: torture
 torture: deps
 	@scripts/build 19 && scripts/build 22 && scripts/torture/all
+
+# make bench-analysis  analysis time vs opt's default<O2> on 1M/2M/4M-instruction modules
+# make bench-gc        escrt vs Boehm vs malloc/free (GCBench shape, malloc-heavy)
+#   Benchmarks report ratios against a baseline in the same run (docs/performance.md); they are
+#   never part of make check.
+.PHONY: bench-analysis bench-gc
+bench-analysis: build
+	@bench/analysis/run.sh
+
+bench-gc: build
+	@bench/gc/run.sh build
