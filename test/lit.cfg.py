@@ -6,6 +6,7 @@
 #   %escrt_none  the never-freeing runtime               %escrt_libdir  their directory
 #   %escrt_inc   -I for escrt.h      %python             Debian's python3
 #   %cc_escrt    clang + runtime flags to build a C test program against escrt
+#   %sarif_schema  the official SARIF 2.1.0 schema (fetched by scripts/fetch-sarif-schema)
 # Features: llvm19 / llvm22 (exact major), sanitized (ASan+UBSan build), gdb, valgrind.
 import os
 import lit.formats
@@ -24,7 +25,7 @@ escrt = os.path.join(lib, "libescrt.a")
 escrt_inc = "-I" + os.path.join(config.escc_source_root, "runtime")
 
 config.environment["PATH"] = os.pathsep.join([tools, config.environment.get("PATH", "/usr/bin:/bin")])
-for passthrough in ["HOME", "TMPDIR", "TERM_NEVER"]:
+for passthrough in ["HOME", "TMPDIR", "ESCC_CACHE", "XDG_CACHE_HOME"]:
     if passthrough in os.environ:
         config.environment[passthrough] = os.environ[passthrough]
 
@@ -43,6 +44,9 @@ config.substitutions.append(("%escrt", escrt))
 sanitize = " -fsanitize=address,undefined" if config.sanitized else ""
 config.substitutions.append(("%cc_escrt", "%s %s -g -pthread%s" % (os.path.join(tools, "clang"), escrt_inc, sanitize)))
 config.substitutions.append(("%python", config.python_executable))
+sarif_cache = os.environ.get("ESCC_CACHE") or os.path.join(
+    os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "escc")
+config.substitutions.append(("%sarif_schema", os.path.join(sarif_cache, "sarif-2.1.0-rtm.5.json")))
 config.substitutions.append(("%srcroot", config.escc_source_root))
 
 import shutil
@@ -52,3 +56,42 @@ for tool in ["gdb", "valgrind"]:
         config.available_features.add(tool)
 if config.sanitized:
     config.available_features.add("sanitized")
+    # ASan+UBSan build (scripts/check-sanitized; docs/reliability.md, Sanitizers). The
+    # instrumented plugin runs inside the uninstrumented opt/clang, so %opt, %clang and
+    # %cc_escrt become wrappers (written here) that preload clang's shared ASan runtime; the
+    # clang wrapper also links the sanitizer runtimes into programs, which the instrumented
+    # libescrt.a needs. Test programs themselves stay uninstrumented, like the ones escc builds
+    # (runtime/sanitizers.c instruments both).
+    import subprocess
+    asan_runtime = subprocess.check_output(
+        [os.path.join(tools, "clang"), "-print-file-name=libclang_rt.asan-x86_64.so"], text=True).strip()
+    wrappers = os.path.join(config.test_exec_root, "sanitized-bin")
+    os.makedirs(wrappers, exist_ok=True)
+    # A link gets the shared runtime as its first input: a link-only -fsanitize would also
+    # instrument the sources of a compile-and-link command.
+    runtime_link = "%s -Wl,-rpath,%s" % (asan_runtime, os.path.dirname(asan_runtime))
+    for tool, link_flags in [("opt", ""), ("clang", runtime_link)]:
+        with open(os.path.join(wrappers, tool), "w") as script:
+            script.write("""#!/bin/sh
+# Written by test/lit.cfg.py (sanitized build): %s with the ASan runtime preloaded.
+unset link
+for argument; do
+  case $argument in
+    -c | -S | -E | -M | -MM | -fsyntax-only | -emit-llvm | -print* | --version | -v | -shared | -fsanitize=*) link= ;;
+  esac
+done
+export LD_PRELOAD=%s ASAN_OPTIONS=detect_leaks=0
+exec %s ${link-%s} "$@"
+""" % (tool, asan_runtime, os.path.join(tools, tool), link_flags))
+        os.chmod(os.path.join(wrappers, tool), 0o755)
+    for tool in os.listdir(tools):  # the rest of LLVM's tools, for scripts that look beside %opt
+        if tool not in ("opt", "clang") and not os.path.lexists(os.path.join(wrappers, tool)):
+            os.symlink(os.path.join(tools, tool), os.path.join(wrappers, tool))
+    replaced = {"%opt": os.path.join(wrappers, "opt"), "%clang": os.path.join(wrappers, "clang"),
+                "%cc_escrt": "%s %s -g -pthread" % (os.path.join(wrappers, "clang"), escrt_inc)}
+    config.substitutions = [(name, replaced.get(name, value)) for name, value in config.substitutions]
+    config.environment["UBSAN_OPTIONS"] = "print_stacktrace=1:halt_on_error=1"
+    # LeakSanitizer cannot see escrt's heap (mmap'ed blocks), so malloc'ed nodes referenced only
+    # from promoted objects would be reported as leaks; the driver's leaks are checked by
+    # test/sanitize/valgrind-driver.test on the normal build.
+    config.environment["ASAN_OPTIONS"] = "detect_leaks=0"

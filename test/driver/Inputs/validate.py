@@ -1,5 +1,6 @@
 """validate.py SCHEMA [DOCUMENT] — validate a JSON document (default: stdin) against a JSON
-Schema (draft 2020-12) with python3-jsonschema, formats checked; print "valid" or every error."""
+Schema with python3-jsonschema (the draft the schema names, 2020-12 when it names none),
+formats checked; print "valid" or every error."""
 import json
 import sys
 
@@ -13,7 +14,8 @@ try:
 except json.JSONDecodeError as error:
     print(f"validate: not JSON: {error}")
     sys.exit(1)
-validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+validator_class = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+validator = validator_class(schema, format_checker=jsonschema.FormatChecker())
 errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
 for error in errors:
     print(f"validate: {'/'.join(map(str, error.absolute_path))}: {error.message}")
