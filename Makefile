@@ -17,7 +17,7 @@ demo: build
 	@scripts/demo
 
 clean:
-	rm -rf build build-llvm*
+	rm -rf build build-llvm* build-sanitize
 
 # make torture  the long reliability run (hours; docs/reliability.md): csmith differential
 #   testing, llvm-stress, libFuzzer, and the GC/sanitizer/package steps when present.

@@ -42,6 +42,10 @@ void escc_runtime_link_flags(esc_runtime runtime, escc_strings *flags) {
     free(archive);
     escc_strings_push(flags, "-lpthread");
     escc_strings_push(flags, "-ldl");
+#ifdef ESCC_SANITIZED_RUNTIME
+    /* An ESCC_SANITIZE build's libescrt.a is instrumented: link the sanitizer runtimes too. */
+    escc_strings_push(flags, "-fsanitize=address,undefined");
+#endif
     break;
   }
   case ESC_RUNTIME_BOEHM:

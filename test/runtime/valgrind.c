@@ -2,6 +2,8 @@
 // those) of Inputs/escrt.supp: conservative scanning reads uninitialised words by design.
 // somalloc=nouserintercepts keeps memcheck from replacing the malloc defined in the executable
 // (escrt's), which would leave malloc'ed memory unscanned.
+// UNSUPPORTED: sanitized
+// (memcheck cannot run ASan-instrumented programs.)
 // clang-format off
 // RUN: %cc_escrt -gdwarf-4 -O1 %S/tls.c %escrt -o %t.tls
 // RUN: env ESC_GC_STRESS=100 valgrind -q --error-exitcode=9 \
