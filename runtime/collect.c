@@ -110,46 +110,64 @@ void esc_stats(struct esc_stats *out) {
  * Sweep
  * ======================================================= */
 
+/* The first block after the free run that starts at NEXT (NEXT itself if no run starts there).
+ * Only valid before a block in front of NEXT is freed: freeing merges the run into a larger one,
+ * and a one-block run's only header then becomes the merged run's tail, with the merged length. */
+static uint32_t past_free_run(uint32_t next) {
+  if (next < esc_heap.high_water && esc_heap.blocks[next].kind == ESC_BLOCK_FREE)
+    next += esc_heap.blocks[next].count;
+  return next;
+}
+
+/* Returns the blocks [I, I+COUNT) to the free runs; the walk resumes at the result, past any free
+ * run they merged with on the right (the merged run's length no longer fits the walk). */
+static uint32_t sweep_free(uint32_t i, uint32_t count) {
+  uint32_t next = past_free_run(i + count);
+  esc_heap_free_run(i, count, esc_heap.epoch);
+  return next;
+}
+
 /* Rebuilds the collectable partial lists from scratch: a block with a free slot after the sweep
- * is exactly one whose alloc bits are not all set. An emptied block goes back to the free runs
- * (coalescing with free neighbours; the walk then steps over them by their old run length,
- * which is still valid from the old head). */
+ * is exactly one whose alloc bits are not all set. Why the walk never reads a header it freed or
+ * merged: it only lands on the first block after something it did not free, which is the head
+ * of whatever starts there. */
 static void sweep(void) {
   esc_heap_partial_reset(ESC_OWNER_GC);
   uint64_t freed = 0;
   for (uint32_t i = 1; i < esc_heap.high_water;) {
     struct esc_block *b = &esc_heap.blocks[i];
     if (b->kind == ESC_BLOCK_SMALL) {
-      if (b->owner == ESC_OWNER_GC) {
-        unsigned c = b->size_class, live = 0, dead = 0;
-        for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {
-          dead += (unsigned)__builtin_popcountll(b->alloc[w] & ~b->mark[w]);
-          b->alloc[w] = b->mark[w];
-          b->mark[w] = 0;
-          live += (unsigned)__builtin_popcountll(b->alloc[w]);
-        }
-        freed += dead;
-        esc_heap.owner_bytes[ESC_OWNER_GC] -= (uint64_t)dead * esc_class_size[c];
-        b->count = live;
-        b->flags &= (uint8_t)~ESC_FLAG_PARTIAL;
-        if (live == 0)
-          esc_heap_free_run(i, 1, esc_heap.epoch);
-        else if (live < esc_class_slots[c])
-          esc_heap_partial_push(i);
+      if (b->owner != ESC_OWNER_GC) {
+        i++;
+        continue;
       }
-      i++;
+      unsigned c = b->size_class, live = 0, dead = 0;
+      for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {
+        dead += (unsigned)__builtin_popcountll(b->alloc[w] & ~b->mark[w]);
+        b->alloc[w] = b->mark[w];
+        b->mark[w] = 0;
+        live += (unsigned)__builtin_popcountll(b->alloc[w]);
+      }
+      freed += dead;
+      esc_heap.owner_bytes[ESC_OWNER_GC] -= (uint64_t)dead * esc_class_size[c];
+      b->count = live;
+      b->flags &= (uint8_t)~ESC_FLAG_PARTIAL;
+      if (live == 0)
+        i = sweep_free(i, 1);
+      else if (live < esc_class_slots[c])
+        esc_heap_partial_push(i++);
+      else
+        i++;
     } else if (b->kind == ESC_BLOCK_LARGE) {
       uint32_t count = b->count;
-      if (b->owner == ESC_OWNER_GC) {
-        if (b->mark[0]) {
-          b->mark[0] = 0;
-        } else {
-          freed++;
-          esc_heap.owner_bytes[ESC_OWNER_GC] -= (uint64_t)count << ESC_BLOCK_SHIFT;
-          esc_heap_free_run(i, count, esc_heap.epoch);
-        }
+      if (b->owner == ESC_OWNER_GC && !b->mark[0]) {
+        freed++;
+        esc_heap.owner_bytes[ESC_OWNER_GC] -= (uint64_t)count << ESC_BLOCK_SHIFT;
+        i = sweep_free(i, count);
+      } else {
+        b->mark[0] = 0;
+        i += count;
       }
-      i += count;
     } else if (b->kind == ESC_BLOCK_FREE) {
       i += b->count;
     } else {
