@@ -36,12 +36,23 @@ static bool is_pointer_difference(LLVMValueRef instruction) {
   return base && base == integer_pointer_base(LLVMGetOperand(instruction, 1));
 }
 
+/* `a - b` of two pointers turned into integers, whatever they point into. */
+static bool is_difference_of_pointers(LLVMValueRef instruction) {
+  return LLVMGetInstructionOpcode(instruction) == LLVMSub &&
+         LLVMIsAPtrToIntInst(LLVMGetOperand(instruction, 0)) &&
+         LLVMIsAPtrToIntInst(LLVMGetOperand(instruction, 1));
+}
+
 /* An integer made from a pointer hides the address from a conservative collector if it is
- * used for anything but a comparison or a pointer difference (hashing, tagging, xor-linking). */
+ * used for anything but a comparison or a difference of two pointers: hashing, tagging,
+ * xor-linking. A difference is a length or an offset (`cend - cp`); that one of two different
+ * objects could be added back to the other to rebuild an address is a deliberate assumption
+ * (docs/design.md, "Pinning"): the flow is kept, so both objects escape, but they are not
+ * pinned — pinning every buffer whose length is measured by subtraction would leak them all. */
 static bool pointer_integer_leaves_compares(LLVMValueRef ptrtoint) {
   for (LLVMUseRef use = LLVMGetFirstUse(ptrtoint); use; use = LLVMGetNextUse(use)) {
     LLVMValueRef user = LLVMGetUser(use);
-    if (!LLVMIsAICmpInst(user) && !is_pointer_difference(user))
+    if (!LLVMIsAICmpInst(user) && !is_difference_of_pointers(user))
       return true;
   }
   return false;
