@@ -49,6 +49,8 @@ static cJSON *allocation_object(const esc_allocation *allocation) {
     cJSON_AddStringToObject(object, "reason", esc_reason_id(allocation->reason));
   else
     cJSON_AddNullToObject(object, "reason");
+  /* Promoted with esc_alloc_pinned: never collected, because its address is also disguised. */
+  cJSON_AddBoolToObject(object, "pinned", heap && allocation->address_hidden);
   cJSON *flow = cJSON_AddArrayToObject(object, "flow");
   for (size_t i = 0; i < allocation->flow_count; i++) {
     const esc_flow_step *step = &allocation->flow[i];
