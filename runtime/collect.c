@@ -82,8 +82,11 @@ void esc_retire_thread(struct esc_thread *t) {
   gc.stats.allocations += t->allocations;
   gc.stats.allocated_bytes += t->allocated_bytes;
   t->allocations = t->allocated_bytes = 0;
-  for (unsigned c = 0; c < ESC_CLASS_COUNT; c++)
+  for (unsigned c = 0; c < ESC_CLASS_COUNT; c++) {
     esc_heap_unclaim(c, &t->cache[c]);
+    esc_heap_unclaim(c, &t->root_cache[c]);
+    esc_free_list_flush(&t->freed[c]);
+  }
 }
 
 /* Cache allocations are counted per thread without the lock; this snapshot adds them up, so a
@@ -181,6 +184,24 @@ static void sweep(void) {
  * Collection
  * ======================================================= */
 
+/* The growth policy. Allocating into memory the heap already holds (free slots of partial
+ * blocks, free runs not yet given back) costs no resident memory, so up to ESC_GC_PERCENT of the
+ * live bytes may be allocated there; memory the heap must take from the OS grows the process, so
+ * only a quarter of that may come from there. A program whose live data grows (GCBench's
+ * stretch tree) therefore collects a little more often while it grows, and one that replaces
+ * its data at a steady size reuses its resident heap at the full percentage. */
+static void set_threshold(void) {
+  uint64_t live = esc_heap.owner_bytes[ESC_OWNER_GC];
+  uint64_t used = live + esc_heap.owner_bytes[ESC_OWNER_ROOT];
+  uint64_t resident = esc_heap_resident_bytes();
+  uint64_t reuse = resident > used ? resident - used : 0;
+  uint64_t allowed = live / 100 * gc.percent, grow = allowed / 4;
+  uint64_t headroom = reuse < allowed ? reuse : allowed;
+  if (headroom < grow)
+    headroom = grow;
+  gc.threshold = live + headroom > MIN_THRESHOLD ? live + headroom : MIN_THRESHOLD;
+}
+
 static void collect_locked(void) {
   if (!esc_heap.base || !esc_mark_init())
     return;
@@ -192,9 +213,7 @@ static void collect_locked(void) {
   sweep();
   esc_heap.epoch++;
   esc_heap_release(esc_heap.epoch);
-  uint64_t live = esc_heap.owner_bytes[ESC_OWNER_GC];
-  uint64_t next = live + live / 100 * gc.percent;
-  gc.threshold = next > MIN_THRESHOLD ? next : MIN_THRESHOLD;
+  set_threshold();
   uint64_t pause = esc_now_ns() - start;
   gc.stats.collections++;
   gc.stats.pause_total_ns += pause;
@@ -244,28 +263,29 @@ static size_t normalize_align(size_t align) {
  * is stored before the slot leaves the cache (signal fences between): a collection that stops
  * this thread between the two stores must still see the slot, either as cached or as a root;
  * otherwise the sweep could hand it to someone else. in_fast_path limits that root to this
- * window, so the last object allocated is not kept alive afterwards. */
+ * window, so the last object allocated is not kept alive afterwards, and keeps a signal handler
+ * that interrupts this window away from the cache (it would hand out the same slot). */
 static inline void *alloc_cached(struct esc_thread *t, unsigned c, size_t size) {
+  if (t->in_fast_path)
+    return NULL;
   struct esc_cache *cache = &t->cache[c];
-  for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {
-    uint64_t bits = cache->free[w];
-    if (bits) {
-      unsigned slot = w * 64 + (unsigned)__builtin_ctzll(bits);
-      char *p = esc_block_address(cache->block) + (size_t)slot * esc_class_size[c];
-      t->in_fast_path = 1;
-      atomic_signal_fence(memory_order_seq_cst);
-      t->in_flight = p;
-      atomic_signal_fence(memory_order_seq_cst);
-      cache->free[w] = bits & (bits - 1);
-      atomic_signal_fence(memory_order_seq_cst);
-      t->in_fast_path = 0;
-      t->allocations++;
-      t->allocated_bytes += size;
-      memset(p, 0, esc_class_size[c]);
-      return p;
-    }
+  t->in_fast_path = 1;
+  atomic_signal_fence(memory_order_seq_cst);
+  unsigned word;
+  char *p = esc_cache_peek(cache, c, &word);
+  if (p) {
+    t->in_flight = p;
+    atomic_signal_fence(memory_order_seq_cst);
+    esc_cache_take(cache, word);
   }
-  return NULL;
+  atomic_signal_fence(memory_order_seq_cst);
+  t->in_fast_path = 0;
+  if (!p)
+    return NULL;
+  t->allocations++;
+  t->allocated_bytes += size;
+  memset(p, 0, esc_class_size[c]);
+  return p;
 }
 
 /* Under the lock: a collection if due, then either a refilled cache (NULL returned, the caller
@@ -280,8 +300,8 @@ static void *alloc_slow(size_t size, size_t align, bool cacheable, unsigned c) {
     return esc_emergency_alloc(size + 1, align);
   esc_lock();
   maybe_collect();
-  if (cacheable && !gc.stress) {
-    bool refilled = esc_heap_claim(c, &esc_self->cache[c]);
+  if (cacheable && !gc.stress && !esc_self->in_fast_path) {
+    bool refilled = esc_heap_claim(ESC_OWNER_GC, c, &esc_self->cache[c]);
     esc_unlock();
     return refilled ? alloc_cached(esc_self, c, size) : NULL;
   }

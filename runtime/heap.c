@@ -73,10 +73,6 @@ bool esc_heap_init(void) {
   return false;
 }
 
-/* {======================================================
- * Free runs
- * ======================================================= */
-
 static void run_unlink(uint32_t head) {
   struct esc_block *b = &esc_heap.blocks[head];
   if (b->prev)
@@ -103,6 +99,38 @@ static void run_link(uint32_t head, uint32_t count, uint8_t flags, uint32_t free
   esc_heap.free_runs = head;
 }
 
+/* {======================================================
+ * Residency: which free blocks still hold pages
+ * ======================================================= */
+
+/* Gives the pages of [START, START+COUNT) back to the OS; they read as zero afterwards. */
+static void release_blocks(uint32_t start, uint32_t count) {
+  madvise(esc_block_address(start), (size_t)count << ESC_BLOCK_SHIFT, MADV_DONTNEED);
+  esc_heap.released_bytes += (uint64_t)count << ESC_BLOCK_SHIFT;
+  for (uint32_t i = start; i < start + count; i++) {
+    esc_heap.released_blocks += !esc_heap.blocks[i].released;
+    esc_heap.blocks[i].released = 1;
+  }
+}
+
+/* Blocks handed out again will be written: count them as resident from now on. */
+static void take_resident(uint32_t start, uint32_t count) {
+  for (uint32_t i = start; i < start + count; i++) {
+    esc_heap.released_blocks -= esc_heap.blocks[i].released;
+    esc_heap.blocks[i].released = 0;
+  }
+}
+
+uint64_t esc_heap_resident_bytes(void) {
+  if (!esc_heap.base)
+    return 0;
+  return (uint64_t)(esc_heap.high_water - 1 - esc_heap.released_blocks) << ESC_BLOCK_SHIFT;
+}
+
+/* {======================================================
+ * Free runs
+ * ======================================================= */
+
 /* Why every block's header is rewritten, not only the run's ends: marking looks headers up by
  * address, and a stale SMALL header inside a free run would make it mark (and a sweep walk)
  * memory that no longer holds objects. */
@@ -115,8 +143,7 @@ void esc_heap_free_run(uint32_t start, uint32_t count, uint32_t now) {
   esc_heap.free_blocks += count;
   uint8_t flags = 0;
   if (count >= RELEASE_NOW_BLOCKS) {
-    madvise(esc_block_address(start), (size_t)count << ESC_BLOCK_SHIFT, MADV_DONTNEED);
-    esc_heap.released_bytes += (uint64_t)count << ESC_BLOCK_SHIFT;
+    release_blocks(start, count);
     flags = ESC_FLAG_CLEAN;
   }
   if (start > 1 && esc_heap.blocks[start - 1].kind == ESC_BLOCK_FREE) {
@@ -146,12 +173,14 @@ static uint32_t take_blocks(uint32_t count, bool *clean) {
     esc_heap.free_blocks -= count;
     if (b->count == count) {
       run_unlink(head);
+      take_resident(head, count);
       return head;
     }
     b->count -= count;
     struct esc_block *tail = &esc_heap.blocks[head + b->count - 1];
     tail->kind = ESC_BLOCK_FREE;
     tail->count = b->count;
+    take_resident(head + b->count, count);
     return head + b->count;
   }
   if (count > esc_heap.capacity - esc_heap.high_water)
@@ -168,8 +197,7 @@ void esc_heap_release(uint32_t now) {
     struct esc_block *b = &esc_heap.blocks[head];
     if ((b->flags & ESC_FLAG_CLEAN) || now - b->freed_at < RELEASE_AGE)
       continue;
-    madvise(esc_block_address(head), (size_t)b->count << ESC_BLOCK_SHIFT, MADV_DONTNEED);
-    esc_heap.released_bytes += (uint64_t)b->count << ESC_BLOCK_SHIFT;
+    release_blocks(head, b->count);
     b->flags |= ESC_FLAG_CLEAN;
   }
 }
@@ -237,12 +265,13 @@ static uint32_t partial_block(enum esc_owner owner, unsigned c) {
   return index;
 }
 
-/* Why the claimed slots count as allocated: the sweep must not hand them to anybody else; the
- * collector marks the slots still in a live thread's cache, so they survive each sweep. */
-bool esc_heap_claim(unsigned c, struct esc_cache *cache) {
+/* Why the claimed slots count as allocated: nobody else may take them; for collectable blocks
+ * the collector marks the slots still in a live thread's cache, so they survive each sweep, and
+ * for malloc blocks it leaves them out of the root scan (their contents are stale). */
+bool esc_heap_claim(enum esc_owner owner, unsigned c, struct esc_cache *cache) {
   if (!esc_heap_init())
     return false;
-  uint32_t index = partial_block(ESC_OWNER_GC, c);
+  uint32_t index = partial_block(owner, c);
   if (!index)
     return false;
   struct esc_block *b = &esc_heap.blocks[index];
@@ -255,7 +284,7 @@ bool esc_heap_claim(unsigned c, struct esc_cache *cache) {
   cache->block = index;
   b->count = esc_class_slots[c];
   partial_remove(index);
-  esc_heap.owner_bytes[ESC_OWNER_GC] += (uint64_t)claimed * esc_class_size[c];
+  esc_heap.owner_bytes[owner] += (uint64_t)claimed * esc_class_size[c];
   return true;
 }
 
@@ -270,7 +299,7 @@ void esc_heap_unclaim(unsigned c, struct esc_cache *cache) {
     cache->free[w] = 0;
   }
   b->count -= returned;
-  esc_heap.owner_bytes[ESC_OWNER_GC] -= (uint64_t)returned * esc_class_size[c];
+  esc_heap.owner_bytes[b->owner] -= (uint64_t)returned * esc_class_size[c];
   if (returned && !(b->flags & ESC_FLAG_PARTIAL))
     esc_heap_partial_push(cache->block);
   cache->block = 0;

@@ -16,6 +16,7 @@
 #pragma GCC visibility push(hidden)
 
 struct esc_cache;
+struct esc_free_list;
 struct esc_thread;
 
 /* Memory the collector scans conservatively: ASan would report reads of stack red zones. */
@@ -71,7 +72,7 @@ struct esc_block {
   uint32_t count;      /* FREE: run length; LARGE: blocks; LARGE_TAIL: offset; SMALL: used slots */
   uint32_t next, prev; /* free-run list or partial list (block indices; 0 = none) */
   uint32_t freed_at;   /* FREE run head: collection number when it became free */
-  uint32_t unused;
+  uint32_t released;   /* 1: this block's pages went back to the OS and were not taken since */
   uint64_t alloc[ESC_BITMAP_WORDS];
   uint64_t mark[ESC_BITMAP_WORDS];
 };
@@ -86,8 +87,9 @@ struct esc_heap {
   uint32_t free_blocks;     /* blocks in free runs */
   uint32_t partial[ESC_OWNER_COUNT][ESC_CLASS_COUNT]; /* SMALL blocks with a free slot */
   uint64_t owner_bytes[ESC_OWNER_COUNT];              /* slot bytes handed out and not yet freed */
-  uint64_t released_bytes;
-  uint32_t epoch; /* completed collections, for the age of free runs */
+  uint64_t released_bytes;                            /* in total, for esc_stats */
+  uint32_t released_blocks; /* blocks below high_water whose pages are not resident */
+  uint32_t epoch;           /* completed collections, for the age of free runs */
 };
 
 extern struct esc_heap esc_heap;
@@ -128,12 +130,16 @@ void esc_heap_free_run(uint32_t start, uint32_t count, uint32_t now);
 /* Links a SMALL block onto / off its partial list. */
 void esc_heap_partial_push(uint32_t block);
 void esc_heap_partial_reset(enum esc_owner owner);
-/* Claims every free slot of a collectable block of class C for a thread cache. */
-bool esc_heap_claim(unsigned c, struct esc_cache *cache);
+/* Claims every free slot of one of OWNER's blocks of class C for a thread cache. */
+bool esc_heap_claim(enum esc_owner owner, unsigned c, struct esc_cache *cache);
 /* Gives the slots still in CACHE back to the heap. */
 void esc_heap_unclaim(unsigned c, struct esc_cache *cache);
+/* Gives a thread's kept malloc blocks back to the heap (lock held). */
+void esc_free_list_flush(struct esc_free_list *list);
 /* Returns long-free runs to the OS; NOW is the collection number. */
 void esc_heap_release(uint32_t now);
+/* Bytes of heap blocks whose pages may be resident: in use, or free but not released. */
+uint64_t esc_heap_resident_bytes(void);
 /* Calls VISIT on every allocated object of OWNER (MARKED_ONLY: only marked ones). */
 void esc_heap_for_each(enum esc_owner owner, bool marked_only, void (*visit)(char *, char *));
 
@@ -163,18 +169,47 @@ struct esc_cache {
   uint64_t free[ESC_BITMAP_WORDS];
 };
 
+/* The lowest free slot of CACHE (class C), with its bitmap word in *WORD; NULL when the cache is
+ * empty. The slot stays in the cache until esc_cache_take. */
+static inline char *esc_cache_peek(const struct esc_cache *cache, unsigned c, unsigned *word) {
+  for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {
+    if (cache->free[w]) {
+      *word = w;
+      unsigned slot = w * 64 + (unsigned)__builtin_ctzll(cache->free[w]);
+      return esc_block_address(cache->block) + (size_t)slot * esc_class_size[c];
+    }
+  }
+  return NULL;
+}
+
+static inline void esc_cache_take(struct esc_cache *cache, unsigned word) {
+  cache->free[word] &= cache->free[word] - 1;
+}
+
+/* Malloc blocks a thread freed and keeps, still allocated in the heap's bitmaps, for its next
+ * mallocs of the same class (linked through their first word; at most ESC_FREED_MAX). */
+#define ESC_FREED_MAX 32
+struct esc_free_list {
+  void *head;
+  uint32_t length;
+};
+
+/* Why in_fast_path is also a guard: taking a slot out of a cache is not atomic, so a signal
+ * handler that interrupts it must not take slots from (or refill) this thread's caches. */
 struct esc_thread {
   struct esc_thread *next;
-  void *volatile in_flight;  /* the object being handed out from the cache */
-  volatile int in_fast_path; /* in_flight is a root only while this is set */
+  void *volatile in_flight;  /* the object being handed out from the collectable cache */
+  volatile int in_fast_path; /* a cache is being used; in_flight is a root only while set */
   uint64_t allocations;      /* cache allocations by this thread (esc_stats adds them up) */
   uint64_t allocated_bytes;
-  struct esc_cache cache[ESC_CLASS_COUNT];
-  unsigned long id;        /* pthread_t */
-  char *stack_hi;          /* highest address of the stack (exclusive) */
-  char *volatile stack_sp; /* lowest live address, saved when stopped */
-  char *tls_anchor;        /* address of this thread's esc_tls_anchor */
-  volatile int stopped;    /* acknowledged the suspend signal in this collection */
+  struct esc_cache cache[ESC_CLASS_COUNT];      /* collectable slots (esc_alloc) */
+  struct esc_cache root_cache[ESC_CLASS_COUNT]; /* malloc slots */
+  struct esc_free_list freed[ESC_CLASS_COUNT];  /* malloc blocks this thread freed */
+  unsigned long id;                             /* pthread_t */
+  char *stack_hi;                               /* highest address of the stack (exclusive) */
+  char *volatile stack_sp;                      /* lowest live address, saved when stopped */
+  char *tls_anchor;                             /* address of this thread's esc_tls_anchor */
+  volatile int stopped; /* acknowledged the suspend signal in this collection */
 };
 
 extern ESC_TLS char esc_tls_anchor;

@@ -70,18 +70,94 @@ static void free_deferred_locked(void) {
  * The ROOT allocator
  * ======================================================= */
 
+/* A small default-aligned block from the thread's malloc cache, without the lock; NULL when the
+ * thread has no record, its cache of that class is empty, or a signal handler interrupted this
+ * thread inside a cache (in_fast_path). The slot is allocated in the heap's bitmaps already. */
+static void *alloc_cached(struct esc_thread *t, unsigned c) {
+  if (!t || t->in_fast_path)
+    return NULL;
+  t->in_fast_path = 1;
+  atomic_signal_fence(memory_order_seq_cst);
+  struct esc_free_list *list = &t->freed[c];
+  char *p = list->head;
+  if (p) {
+    memcpy(&list->head, p, sizeof list->head);
+    list->length--;
+  } else {
+    unsigned word;
+    p = esc_cache_peek(&t->root_cache[c], c, &word);
+    if (p)
+      esc_cache_take(&t->root_cache[c], word);
+  }
+  atomic_signal_fence(memory_order_seq_cst);
+  t->in_fast_path = 0;
+  return p;
+}
+
+/* Keeps P, which must be the start of an allocated small malloc block, in this thread's free
+ * list without the lock; false when it cannot (no record, signal handler, list full, not such a
+ * block). Why reading the header without the lock is safe: the block of an allocated slot stays
+ * what it is until that slot is freed, and only this call frees it. */
+static bool free_cached(char *p) {
+  struct esc_thread *t = esc_self;
+  if (!t || t->in_fast_path)
+    return false;
+  uintptr_t offset = (uintptr_t)(p - esc_heap.base);
+  struct esc_block *b = &esc_heap.blocks[offset >> ESC_BLOCK_SHIFT];
+  if (b->kind != ESC_BLOCK_SMALL || b->owner != ESC_OWNER_ROOT)
+    return false;
+  unsigned c = b->size_class, slot = esc_slot_of(c, offset & (ESC_BLOCK_SIZE - 1));
+  struct esc_free_list *list = &t->freed[c];
+  if (list->length >= ESC_FREED_MAX || slot >= esc_class_slots[c] ||
+      offset % ESC_BLOCK_SIZE != (uintptr_t)slot * esc_class_size[c] ||
+      !esc_bit_test(b->alloc, slot))
+    return false;
+  t->in_fast_path = 1;
+  atomic_signal_fence(memory_order_seq_cst);
+  memcpy(p, &list->head, sizeof list->head);
+  list->head = p;
+  list->length++;
+  atomic_signal_fence(memory_order_seq_cst);
+  t->in_fast_path = 0;
+  return true;
+}
+
+void esc_free_list_flush(struct esc_free_list *list) {
+  while (list->head) {
+    char *p = list->head;
+    memcpy(&list->head, p, sizeof list->head);
+    free_locked(p);
+  }
+  list->length = 0;
+}
+
+/* Under the lock: refills this thread's cache of class C and takes a block from it, or (no
+ * record, signal handler, over-aligned or large) allocates one block. */
+static void *alloc_locked(size_t size, size_t align, bool cacheable, unsigned c, bool *zeroed) {
+  struct esc_thread *t = esc_self;
+  if (atomic_load_explicit(&deferred_frees, memory_order_relaxed))
+    free_deferred_locked();
+  *zeroed = false;
+  if (cacheable && t && !t->in_fast_path)
+    return esc_heap_claim(ESC_OWNER_ROOT, c, &t->root_cache[c]) ? alloc_cached(t, c) : NULL;
+  size_t usable;
+  return esc_heap_alloc(ESC_OWNER_ROOT, size, align, zeroed, &usable);
+}
+
 void *esc_root_alloc(size_t size, size_t align, bool zero) {
   if (size == 0)
     size = 1;
-  if (esc_lock_reentered())
-    return esc_emergency_alloc(size, align);
-  esc_lock();
-  if (atomic_load_explicit(&deferred_frees, memory_order_relaxed))
-    free_deferred_locked();
-  bool zeroed;
-  size_t usable;
-  void *p = esc_heap_alloc(ESC_OWNER_ROOT, size, align, &zeroed, &usable);
-  esc_unlock();
+  bool cacheable = size <= ESC_SMALL_MAX && align <= ESC_GRANULE;
+  unsigned c = cacheable ? esc_class_of_granules[(size + ESC_GRANULE - 1) / ESC_GRANULE] : 0;
+  bool zeroed = false;
+  void *p = cacheable ? alloc_cached(esc_self, c) : NULL;
+  if (!p) {
+    if (esc_lock_reentered())
+      return esc_emergency_alloc(size, align);
+    esc_lock();
+    p = alloc_locked(size, align, cacheable, c, &zeroed);
+    esc_unlock();
+  }
   if (!p)
     errno = ENOMEM;
   else if (zero && !zeroed)
@@ -92,6 +168,8 @@ void *esc_root_alloc(size_t size, size_t align, bool zero) {
 void esc_root_free(void *p) {
   if (!p || in_emergency(p) || (uintptr_t)p - (uintptr_t)esc_heap.base >= esc_heap.span)
     return;
+  if (free_cached(p))
+    return;
   if (esc_lock_reentered()) {
     void *head = atomic_load(&deferred_frees);
     do
@@ -100,6 +178,8 @@ void esc_root_free(void *p) {
     return;
   }
   esc_lock();
+  if (atomic_load_explicit(&deferred_frees, memory_order_relaxed))
+    free_deferred_locked();
   free_locked(p);
   esc_unlock();
 }

@@ -104,8 +104,37 @@ static void mark_stacks(void) {
 
 static void mark_root_object(char *lo, char *hi) { esc_mark_range(lo, hi); }
 
+/* Malloc slots waiting in a thread's cache or free lists count as allocated but hold whatever
+ * their last user left: they are taken out of the alloc bits for the root scan (SHOW false) and put
+ * back after (SHOW true). The world is stopped, so no cache changes in between. */
+static void show_cached_malloc_slots(bool show) {
+  for (struct esc_thread *t = esc_threads_first(); t; t = t->next) {
+    for (unsigned c = 0; c < ESC_CLASS_COUNT; c++) {
+      struct esc_cache *cache = &t->root_cache[c];
+      if (!cache->block)
+        continue;
+      struct esc_block *b = &esc_heap.blocks[cache->block];
+      for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++)
+        b->alloc[w] = show ? b->alloc[w] | cache->free[w] : b->alloc[w] & ~cache->free[w];
+    }
+    for (unsigned c = 0; c < ESC_CLASS_COUNT; c++) {
+      for (char *p = t->freed[c].head; p; p = *(char **)p) {
+        uintptr_t offset = (uintptr_t)(p - esc_heap.base);
+        struct esc_block *b = &esc_heap.blocks[offset >> ESC_BLOCK_SHIFT];
+        unsigned slot = esc_slot_of(c, offset & (ESC_BLOCK_SIZE - 1));
+        if (show)
+          esc_bit_set(b->alloc, slot);
+        else
+          esc_bit_clear(b->alloc, slot);
+      }
+    }
+  }
+}
+
 void esc_roots_mark(void) {
   mark_stacks();
   dl_iterate_phdr(mark_object, NULL);
+  show_cached_malloc_slots(false);
   esc_heap_for_each(ESC_OWNER_ROOT, false, mark_root_object);
+  show_cached_malloc_slots(true);
 }
