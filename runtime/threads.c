@@ -281,9 +281,76 @@ __attribute__((constructor)) static void register_main_thread(void) {
   esc_thread_ensure_registered();
 }
 
+/* {======================================================
+ * Thread results
+ * ======================================================= */
+
+/* A joinable thread's result lives in its descriptor, in memory nobody scans once the thread has
+ * unregistered, until pthread_join hands it over. So the result is parked in a ROOT node (a
+ * root like all malloc'ed memory). Why a node is dropped when a new thread with the same
+ * pthread_t starts, rather than at pthread_join: a descriptor is reused only after its thread
+ * was joined or detached, so nobody can ask for that result any more; until then it costs one
+ * kept object per thread, and join/detach need no interposition. */
+struct parked_result {
+  struct parked_result *next;
+  unsigned long id;
+  void *value;
+};
+
+static struct parked_result *parked_results; /* under the allocator lock */
+static ESC_TLS bool detached;                /* created detached: nobody will join */
+
+static void park_result(void *value) {
+  if (detached)
+    return;
+  struct parked_result *node = esc_root_alloc(sizeof *node, 0, false);
+  if (!node)
+    return;
+  node->id = (unsigned long)pthread_self();
+  node->value = value;
+  esc_lock();
+  node->next = parked_results;
+  parked_results = node;
+  esc_unlock();
+}
+
+static void drop_parked_result(unsigned long id) {
+  esc_lock();
+  struct parked_result *found = NULL;
+  for (struct parked_result **link = &parked_results; *link; link = &(*link)->next) {
+    if ((*link)->id == id) {
+      found = *link;
+      *link = found->next;
+      break;
+    }
+  }
+  esc_unlock();
+  esc_root_free(found);
+}
+
+typedef void (*exit_function)(void *);
+/* As for pthread_create: under ASan its own wrapper must run. */
+extern void __interceptor_pthread_exit(void *) __attribute__((weak));
+
+void pthread_exit(void *value) {
+  park_result(value);
+  exit_function real_exit = __interceptor_pthread_exit;
+  if (!real_exit) {
+    void *symbol = dlsym(RTLD_NEXT, "pthread_exit");
+    memcpy(&real_exit, &symbol, sizeof symbol);
+  }
+  real_exit(value);
+  abort(); /* not reached: pthread_exit does not return */
+}
+
+/* {======================================================
+ * pthread_create
+ * ======================================================= */
+
 struct start_info {
   void *(*routine)(void *);
   void *arg;
+  bool detached;
 };
 
 /* Why the start info is ROOT memory: until the new thread has registered itself nobody scans its
@@ -291,10 +358,14 @@ struct start_info {
 static void *thread_start(void *opaque) {
   struct start_info *info = opaque;
   register_self();
+  drop_parked_result((unsigned long)pthread_self());
   void *(*routine)(void *) = info->routine;
   void *arg = info->arg;
+  detached = info->detached;
   esc_root_free(info);
-  return routine(arg);
+  void *result = routine(arg);
+  park_result(result);
+  return result;
 }
 
 int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*routine)(void *),
@@ -305,8 +376,12 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr, void *(*routin
   struct start_info *info = esc_root_alloc(sizeof *info, 0, false);
   if (!info)
     return EAGAIN;
+  int state = PTHREAD_CREATE_JOINABLE;
+  if (attr)
+    pthread_attr_getdetachstate(attr, &state);
   info->routine = routine;
   info->arg = arg;
+  info->detached = state == PTHREAD_CREATE_DETACHED;
   int result = real_pthread_create(thread, attr, thread_start, info);
   if (result != 0)
     esc_root_free(info);

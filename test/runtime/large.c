@@ -17,12 +17,6 @@ __attribute__((noinline)) static void make_garbage(void) {
     esc_alloc(sizes[i], 0);
 }
 
-__attribute__((noinline)) static void clobber_stack(void) {
-  volatile char junk[4096];
-  for (int i = 0; i < 4096; i++)
-    junk[i] = 0;
-}
-
 int main(void) {
   for (unsigned i = 0; i < COUNT; i++) {
     kept[i] = esc_alloc(sizes[i], 0);

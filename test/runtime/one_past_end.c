@@ -26,12 +26,6 @@ __attribute__((noinline)) static void make(void) {
   printf("adjacent: %s\n", second ? "yes" : "no");
 }
 
-__attribute__((noinline)) static void clobber_stack(void) {
-  volatile char junk[4096];
-  for (int i = 0; i < 4096; i++)
-    junk[i] = 0;
-}
-
 int main(void) {
   make();
   clobber_stack();

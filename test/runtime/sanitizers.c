@@ -22,5 +22,7 @@
 // RUN:   | FileCheck %S/mark_overflow.c
 // RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/threads_shared.c \
 // RUN:   %t.d/*.o -o %t.threads && env ESC_GC_STRESS=101 %t.threads | FileCheck %S/threads_shared.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/thread_result.c \
+// RUN:   %t.d/*.o -o %t.result && env ESC_GC_STRESS=25 %t.result | FileCheck %S/thread_result.c
 // CHECK: this file only drives the others
 // clang-format on

@@ -33,13 +33,6 @@ __attribute__((noinline)) static void build(void) {
 
 __attribute__((noinline)) static void link_child(void) { keeper->child = unhide(hidden_child); }
 
-__attribute__((noinline)) static void clobber_stack(void) {
-  volatile char junk[4096];
-  for (int i = 0; i < 4096; i++)
-    junk[i] = 0;
-  (void)junk[0];
-}
-
 __attribute__((noinline)) static void collect_three_times(void) {
   left_run = right_run = NULL;
   esc_collect(); /* two one-block free runs around the middle object */

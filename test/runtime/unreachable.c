@@ -10,12 +10,6 @@ __attribute__((noinline)) static void make_garbage(void) {
   }
 }
 
-__attribute__((noinline)) static void clobber_stack(void) {
-  volatile char junk[4096];
-  for (int i = 0; i < 4096; i++)
-    junk[i] = 0;
-}
-
 int main(void) {
   uint64_t before = live_objects();
   make_garbage();
