@@ -1,6 +1,7 @@
 # escc — the two commands of the README, and the longer targets.
 #   make demo     install deps, build (LLVM 19), run the driver on the seed's examples
-#   make check    install deps, build against LLVM 19 and 22, run every lit test on both
+#   make check    install deps, build against LLVM 19 and 22 and with ASan+UBSan (LLVM 19),
+#                 run every lit test on each
 #   make build    build against LLVM 19 only (build/)
 .PHONY: deps build demo check clean
 
