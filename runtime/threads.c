@@ -14,6 +14,7 @@
 
 #include <dlfcn.h>
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <semaphore.h>
 #include <signal.h>
@@ -145,8 +146,18 @@ static void register_self(void) {
   pthread_setspecific(exit_key, t);
 }
 
-/* Runs as the thread exits (return, pthread_exit or cancellation). */
+/* Runs as the thread exits (return, pthread_exit or cancellation), as the destructor of
+ * exit_key. Why it re-arms itself for all but the last destructor round: the destructors of the
+ * program's own keys run after it in the same round (exit_key is created first) and may use the
+ * collectable objects they are given, which only this thread's stack and registers hold by then;
+ * the stack must stay scanned until they are done. A destructor that sets its key again in the
+ * next-to-last round runs unregistered in the last one. */
 static void unregister_self(void *record) {
+  static ESC_TLS unsigned rounds;
+  if (++rounds < PTHREAD_DESTRUCTOR_ITERATIONS) {
+    pthread_setspecific(exit_key, record);
+    return;
+  }
   esc_lock();
   esc_retire_thread(record);
   record_unlink(record);

@@ -8,7 +8,8 @@
  * (node + a random offset in [0, size], one past the end included). A component's root lives in a
  * global, a __thread variable, the worker's stack, or a collectable "holder" object only the
  * worker's stack refers to — the places promoted variables end up in. Components also travel
- * between threads through global mailboxes and survive their thread through the parking area.
+ * between threads through global mailboxes and survive their thread through the parking area
+ * and, for the roots in the holder, as the thread's result through pthread_join.
  *
  * Invariant that makes the check meaningful: the shadow (per component: each node's id, size,
  * kind, payload version, address and its edges as node indices and offsets) lives in mmap'ed
@@ -103,8 +104,11 @@ static __thread char *tls_roots[ROOTS];
 static char *mailbox_roots[MAILBOXES];
 static struct component *mailbox_shadows[MAILBOXES]; /* only touched under mailbox_locks */
 static pthread_mutex_t mailbox_locks[MAILBOXES];
-/* Where a worker leaves its components when it exits, for the next generation. */
+/* Where a worker leaves its components when it exits, for the next generation; the roots kept
+ * in its holder object travel as the thread's result, through pthread_join, into
+ * parked_holders. */
 static char *parked_roots[MAX_THREADS][ROOTS];
+static char **parked_holders[MAX_THREADS];
 static struct component *parked_shadows[MAX_THREADS][ROOTS];
 
 static atomic_ulong corruptions;
@@ -480,12 +484,16 @@ struct job {
 };
 
 /* The roots of kind ROOT_STACK live in this frame and those of kind ROOT_HOLDER in a collectable
- * object only this frame refers to. */
+ * object only this frame refers to, and after the thread has exited only its result (the
+ * threads of a generation are joined in order, so most results wait while others collect). */
 static void *worker_main(void *arg) {
   const struct job *job = arg;
   struct worker w = {.number = job->number, .rng = job->seed | 1, .next_id = job->first_id};
   char *stack_roots[ROOTS] = {0};
-  char **holder = esc_alloc(ROOTS * sizeof(char *), 0);
+  char **holder = parked_holders[job->number];
+  parked_holders[job->number] = NULL;
+  if (!holder)
+    holder = esc_alloc(ROOTS * sizeof(char *), 0);
   for (unsigned k = 0; k < ROOTS; k++) {
     switch ((enum root_kind)(k % 4)) {
     case ROOT_GLOBAL:
@@ -501,7 +509,8 @@ static void *worker_main(void *arg) {
       w.slot[k] = &holder[k];
       break;
     }
-    *w.slot[k] = parked_roots[job->number][k];
+    if (k % 4 != ROOT_HOLDER)
+      *w.slot[k] = parked_roots[job->number][k];
     w.shadow[k] = parked_shadows[job->number][k];
     parked_roots[job->number][k] = NULL;
   }
@@ -517,10 +526,11 @@ static void *worker_main(void *arg) {
   }
   check_all(&w);
   for (unsigned k = 0; k < ROOTS; k++) {
-    parked_roots[job->number][k] = *w.slot[k];
+    if (k % 4 != ROOT_HOLDER)
+      parked_roots[job->number][k] = *w.slot[k];
     parked_shadows[job->number][k] = w.shadow[k];
   }
-  return NULL;
+  return holder;
 }
 
 static double seconds_now(void) {
@@ -565,7 +575,7 @@ int main(int argc, char **argv) {
       }
     }
     for (unsigned t = 0; t < threads; t++)
-      pthread_join(ids[t], NULL);
+      pthread_join(ids[t], (void **)&parked_holders[t]);
   }
   esc_collect();
   struct worker final = {.number = MAX_THREADS};
@@ -573,7 +583,8 @@ int main(int argc, char **argv) {
     check_component(&final, 1000 + m, mailbox_shadows[m], &mailbox_roots[m]);
   for (unsigned t = 0; t < threads; t++)
     for (unsigned k = 0; k < ROOTS; k++)
-      check_component(&final, t * 100 + k, parked_shadows[t][k], &parked_roots[t][k]);
+      check_component(&final, t * 100 + k, parked_shadows[t][k],
+                      k % 4 == ROOT_HOLDER ? &parked_holders[t][k] : &parked_roots[t][k]);
   unsigned long bad = atomic_load(&corruptions), nodes = 0;
   for (unsigned t = 0; t < threads; t++)
     for (unsigned k = 0; k < ROOTS; k++)
