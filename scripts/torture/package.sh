@@ -10,12 +10,13 @@
 # PACKAGE_ROUNDS rounds (escc with default collection settings and with the stress interval),
 # and adds up the per-translation-unit JSON reports (ESCC_CC_REPORT=json).
 #
-#   PACKAGE            source package (gawk)          PACKAGE_GC_STRESS   interval (100)
+#   PACKAGE            gawk (the build and benchmark steps are gawk's)   PACKAGE_GC_STRESS (100)
 #   PACKAGE_ROUNDS     timing rounds (3)               PACKAGE_WORK        work dir (mktemp)
 #   PACKAGE_KEEP=1     keep the work dir               ESCC_BUILD          escc build (build/)
 #   PACKAGE_EXPORT_RUNTIME=0  do not work around the escc cc bug below (shows it instead)
 # Needs root for apt-get (the package's build-dependencies are not needed: gawk ships its
 # generated parser; locales-all is installed because gawk's locale tests need it).
+# Known escc cc limit worked around here: see PACKAGE_EXPORT_RUNTIME below.
 # Output: "package: ..." lines, results in $TORTURE_OUT/package/; the last line is the verdict.
 # Exit 0 when the test results are identical, 1 when they differ or a build failed.
 set -u
@@ -55,10 +56,12 @@ if ! apt-cache showsrc "$package" 2>/dev/null | grep -q '^Package:'; then
     as_root tee /etc/apt/sources.list.d/escc-deb-src.sources >/dev/null
   as_root apt-get update -qq >/dev/null || die "apt-get update failed"
 fi
-if ! dpkg-query -W -f='${Status}' locales-all 2>/dev/null | grep -q 'ok installed'; then
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-    locales-all dpkg-dev >/dev/null || die "cannot install locales-all"
-fi
+for needed in locales-all dpkg-dev; do # gawk's locale tests; dpkg-source for apt-get source
+  if ! dpkg-query -W -f='${Status}' "$needed" 2>/dev/null | grep -q 'ok installed'; then
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+      "$needed" >/dev/null || die "cannot install $needed"
+  fi
+done
 (cd "$work" && apt-get source -qq "$package" >"$out/apt-get-source.log" 2>&1) ||
   die "apt-get source $package failed (see $out/apt-get-source.log)"
 source_dir=$(find "$work" -mindepth 1 -maxdepth 1 -type d -name "$package-*" | head -1)
