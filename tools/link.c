@@ -37,6 +37,12 @@ const char *escc_runtime_name(esc_runtime runtime) {
 void escc_runtime_link_flags(esc_runtime runtime, escc_strings *flags) {
   switch (runtime) {
   case ESC_RUNTIME_ESCRT: {
+    /* One collector per process lives in the executable; shared objects built by escc cc
+     * (-shared, no runtime) call into it, so the executable keeps and exports the runtime's
+     * entry points even when it promotes nothing itself (gawk's dlopen'ed extensions). */
+    escc_strings_push(flags, "-Wl,--undefined=esc_alloc,--undefined=esc_alloc_pinned,"
+                             "--undefined=esc_collect,--undefined=esc_stats");
+    escc_strings_push(flags, "-Wl,--export-dynamic-symbol=esc_*");
     char *archive = escc_format("%s/libescrt.a", escc_library_dir());
     escc_strings_push(flags, archive);
     free(archive);

@@ -5,12 +5,9 @@
 // links escrt into executables only (rightly: one collector per process), and the executable
 // does not export esc_alloc, so the shared object cannot bind to it. Minimal case: a module
 // whose function returns the address of its local, loaded by a program built with escc cc.
-// Fix idea: export the runtime's symbols from executables escc cc links
-// (-Wl,--export-dynamic-symbol=esc_* with -Wl,--undefined=esc_alloc,--undefined=esc_alloc_pinned
-// so the archive members are linked even when the executable itself promotes nothing). XFAIL
-// until then;
-// package.sh works around it with exactly those linker flags.
-// XFAIL: *
+// Fixed in tools/link.c: executables escc links export the runtime's symbols
+// (-Wl,--export-dynamic-symbol=esc_*, with -Wl,--undefined=esc_alloc,... so the archive members
+// are linked even when the executable itself promotes nothing).
 // RUN: rm -rf %t && mkdir -p %t
 // RUN: %escc cc -O2 -fPIC -shared -DMODULE %s -o %t/module.so
 // RUN: %escc cc -O2 %s -o %t/main -ldl

@@ -103,8 +103,8 @@ typedef LLVMModuleRef (*module_parser)(LLVMContextRef, const char *, size_t);
 
 /* Both modes, each on a module of its own parse (LLVMCloneModule does not remap a declaration's
  * prefix data, so a clone would share globals with its original and fail the verifier). */
-static void check_input(LLVMContextRef context, module_parser parse, const char *bytes,
-                        size_t size, esc_runtime runtime) {
+static void check_input(LLVMContextRef context, module_parser parse, const char *bytes, size_t size,
+                        esc_runtime runtime) {
   for (int promote_all = 0; promote_all <= 1; promote_all++) {
     LLVMModuleRef module = parse(context, bytes, size);
     if (!module)
@@ -159,8 +159,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     /* A valid module also goes through the bitcode reader: written by LLVM, so well formed. */
     if (!LLVMVerifyModule(module, LLVMReturnStatusAction, NULL)) {
       LLVMMemoryBufferRef written = LLVMWriteBitcodeToMemoryBuffer(module);
-      check_input(context, parse_bitcode, LLVMGetBufferStart(written),
-                  LLVMGetBufferSize(written), runtime);
+      check_input(context, parse_bitcode, LLVMGetBufferStart(written), LLVMGetBufferSize(written),
+                  runtime);
       LLVMDisposeMemoryBuffer(written);
     }
     LLVMDisposeModule(module);
