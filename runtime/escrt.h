@@ -34,7 +34,8 @@ struct esc_stats {
   uint64_t allocated_bytes; /* bytes requested from esc_alloc, in total */
   uint64_t live_bytes;      /* bytes (slot sizes) of live_objects */
   uint64_t heap_bytes;      /* bytes of heap blocks in use: collectable, pinned and malloc */
-  uint64_t malloc_bytes;    /* bytes (slot sizes) of live malloc and pinned blocks */
+  uint64_t malloc_bytes;    /* bytes (slot sizes) of live malloc and pinned blocks, and of the
+                             * malloc blocks waiting in thread caches and free lists */
   uint64_t released_bytes;  /* bytes returned to the OS (madvise) in total */
   uint64_t collections;     /* completed collections */
   uint64_t pause_total_ns;  /* sum of collection pauses */

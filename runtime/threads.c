@@ -147,22 +147,30 @@ static void register_self(void) {
 }
 
 /* Runs as the thread exits (return, pthread_exit or cancellation), as the destructor of
- * exit_key. Why it re-arms itself for all but the last destructor round: the destructors of the
- * program's own keys run after it in the same round (exit_key is created first) and may use the
- * collectable objects they are given, which only this thread's stack and registers hold by then;
- * the stack must stay scanned until they are done. A destructor that sets its key again in the
- * next-to-last round runs unregistered in the last one. */
+ * exit_key. Why it re-arms itself for the first rounds: the destructors of the program's own keys
+ * run after it in the same round (exit_key is created first) and may use the collectable objects
+ * they are given, which only this thread's stack and registers hold by then; the stack must stay
+ * scanned until they are done. Why not until the last round: sanitizer runtimes tear their
+ * thread state down in the last round and leave signals blocked, and a registered thread that
+ * cannot take SIG_SUSPEND stops every collection. For the same reason SIG_SUSPEND is unblocked
+ * while this waits for the lock: a collector may be waiting for it. A destructor that sets its
+ * key again in the rounds after this one runs unregistered. */
 static void unregister_self(void *record) {
   static ESC_TLS unsigned rounds;
-  if (++rounds < PTHREAD_DESTRUCTOR_ITERATIONS) {
+  if (++rounds < PTHREAD_DESTRUCTOR_ITERATIONS - 1) {
     pthread_setspecific(exit_key, record);
     return;
   }
+  sigset_t suspend, saved;
+  sigemptyset(&suspend);
+  sigaddset(&suspend, SIG_SUSPEND);
+  pthread_sigmask(SIG_UNBLOCK, &suspend, &saved);
   esc_lock();
   esc_retire_thread(record);
   record_unlink(record);
   esc_self = NULL;
   esc_unlock();
+  pthread_sigmask(SIG_SETMASK, &saved, NULL);
 }
 
 struct esc_thread *esc_thread_self(void) { return esc_self; }

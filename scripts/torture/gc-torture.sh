@@ -7,7 +7,8 @@
 #   shared    libescrt.so instead of libescrt.a, default policy
 # Environment: GC_TORTURE_OPS (default 10000000), GC_TORTURE_THREADS (default 8),
 # GC_TORTURE_SEED (default 1), ESCC_RUNTIME (a libescrt.a to use instead of BUILD_DIR's; the
-# shared mode then looks for libescrt.so beside it), TORTURE_OUT (default build/torture), CC.
+# shared mode takes the libescrt.so beside it, else BUILD_DIR's), TORTURE_OUT (default
+# build/torture), CC.
 # Last line: "gc-torture: OPS operations, N corruptions, T s"; exit 1 on a corruption or crash.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -17,6 +18,7 @@ threads=${GC_TORTURE_THREADS:-8}
 seed=${GC_TORTURE_SEED:-1}
 static_lib=${ESCC_RUNTIME:-$build/lib/libescrt.a}
 libdir=$(dirname "$static_lib")
+[ -f "$libdir/libescrt.so" ] || libdir=$build/lib
 out=${TORTURE_OUT:-$root/build/torture}/gc
 cc=${CC:-cc}
 for needed in "$static_lib" "$libdir/libescrt.so"; do
