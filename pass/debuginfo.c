@@ -10,6 +10,7 @@
 #include "debuginfo.h"
 
 #include "llvm_compat.h"
+#include "memory.h"
 #include "pointer_map.h"
 
 #include <ctype.h>
@@ -40,28 +41,19 @@ struct esc_names {
 
 /* ===== Memory ================================================================================= */
 
-static void *reallocate_or_exit(void *memory, size_t count, size_t size) {
-  void *resized = realloc(memory, count * size);
-  if (!resized) {
-    fputs("escc: error: out of memory\n", stderr);
-    exit(2);
-  }
-  return resized;
-}
-
 /* Keeps string (heap-allocated) until esc_names_free and returns it. */
 static char *own_string(esc_names *names, char *string) {
   if (names->owned_count == names->owned_capacity) {
     names->owned_capacity = names->owned_capacity ? names->owned_capacity * 2 : 16;
     names->owned_strings =
-        reallocate_or_exit(names->owned_strings, names->owned_capacity, sizeof(char *));
+        esc_xrealloc(names->owned_strings, names->owned_capacity * sizeof(char *));
   }
   names->owned_strings[names->owned_count++] = string;
   return string;
 }
 
 static char *copy_string(esc_names *names, const char *text, size_t length) {
-  char *copy = reallocate_or_exit(NULL, length + 1, 1);
+  char *copy = esc_xmalloc(length + 1);
   memcpy(copy, text, length);
   copy[length] = '\0';
   return own_string(names, copy);
@@ -86,7 +78,7 @@ static const char *variable_name(LLVMContextRef context, LLVMMetadataRef variabl
   unsigned operand_count = LLVMGetMDNodeNumOperands(node);
   if (operand_count <= ESC_DI_LOCAL_VARIABLE_NAME_OPERAND)
     return NULL;
-  LLVMValueRef *operands = reallocate_or_exit(NULL, operand_count, sizeof *operands);
+  LLVMValueRef *operands = esc_xmalloc(operand_count * sizeof *operands);
   LLVMGetMDNodeOperands(node, operands);
   LLVMValueRef name = operands[ESC_DI_LOCAL_VARIABLE_NAME_OPERAND];
   free(operands);
@@ -135,7 +127,7 @@ static void record_declare(LLVMValueRef address, LLVMMetadataRef variable, LLVMM
   if (names->declare_count == names->declare_capacity) {
     names->declare_capacity = names->declare_capacity ? names->declare_capacity * 2 : 16;
     names->declares =
-        reallocate_or_exit(names->declares, names->declare_capacity, sizeof *names->declares);
+        esc_xrealloc(names->declares, names->declare_capacity * sizeof *names->declares);
   }
   names->declares[names->declare_count] = (esc_declare){variable, location};
   esc_pointer_map_put(names->declare_by_address, address, (intptr_t)names->declare_count);
@@ -229,7 +221,7 @@ static void index_global_slots(esc_names *names) {
 }
 
 esc_names *esc_names_for_function(LLVMValueRef function) {
-  esc_names *names = reallocate_or_exit(NULL, 1, sizeof *names);
+  esc_names *names = esc_xmalloc(sizeof *names);
   *names = (esc_names){.function = function,
                        .context = LLVMGetModuleContext(LLVMGetGlobalParent(function)),
                        .declare_by_address = esc_pointer_map_new(),
@@ -275,7 +267,7 @@ static bool is_bare_identifier(const char *name, size_t length) {
 /* sigil + name, quoted and escaped like the IR printer when the name is not a bare identifier. */
 static char *format_name(esc_names *names, char sigil, const char *name, size_t length) {
   bool quoted = !is_bare_identifier(name, length);
-  char *text = reallocate_or_exit(NULL, 4 * length + 4, 1); /* "\XX" per byte, sigil, quotes */
+  char *text = esc_xmalloc(4 * length + 4); /* "\XX" per byte, sigil, quotes */
   size_t used = 0;
   text[used++] = sigil;
   if (quoted)

@@ -7,7 +7,8 @@
  */
 #include "pointer_map.h"
 
-#include <stdio.h>
+#include "memory.h"
+
 #include <stdlib.h>
 
 typedef struct {
@@ -22,15 +23,6 @@ struct esc_pointer_map {
 };
 
 enum { ESC_POINTER_MAP_INITIAL_CAPACITY = 16 };
-
-static void *allocate_or_exit(size_t count, size_t size) {
-  void *memory = calloc(count, size);
-  if (!memory) {
-    fputs("escc: error: out of memory\n", stderr);
-    exit(2);
-  }
-  return memory;
-}
 
 /* Mixes the address bits so that aligned pointers (low bits always zero) spread over the table. */
 static size_t hash_pointer(const void *key) {
@@ -53,7 +45,7 @@ static esc_pointer_map_slot *find_slot(esc_pointer_map_slot *slots, size_t capac
 
 static void grow(esc_pointer_map *map) {
   size_t new_capacity = map->capacity * 2;
-  esc_pointer_map_slot *new_slots = allocate_or_exit(new_capacity, sizeof *new_slots);
+  esc_pointer_map_slot *new_slots = esc_xcalloc(new_capacity, sizeof *new_slots);
   for (size_t index = 0; index < map->capacity; ++index) {
     if (map->slots[index].key)
       *find_slot(new_slots, new_capacity, map->slots[index].key) = map->slots[index];
@@ -64,9 +56,9 @@ static void grow(esc_pointer_map *map) {
 }
 
 esc_pointer_map *esc_pointer_map_new(void) {
-  esc_pointer_map *map = allocate_or_exit(1, sizeof *map);
+  esc_pointer_map *map = esc_xcalloc(1, sizeof *map);
   map->capacity = ESC_POINTER_MAP_INITIAL_CAPACITY;
-  map->slots = allocate_or_exit(map->capacity, sizeof *map->slots);
+  map->slots = esc_xcalloc(map->capacity, sizeof *map->slots);
   return map;
 }
 
