@@ -170,6 +170,9 @@ const char *escc_runtime_name(esc_runtime runtime);
 char *escc_report_json(const esc_analysis *const *analyses, size_t count, bool all);
 /* One SARIF 2.1.0 log (one run) for the analyses of one run; caller frees the text. */
 char *escc_report_sarif(const esc_analysis *const *analyses, size_t count);
+/* A finished cJSON document as indented text; frees the document; caller frees the text. */
+struct cJSON;
+char *escc_json_text(struct cJSON *root);
 /* The parameter's leak tag ("none", "result", "heap") and the derefs that go with it. */
 const char *escc_parameter_leak(const esc_parameter *parameter, int *derefs);
 

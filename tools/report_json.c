@@ -108,6 +108,10 @@ char *escc_report_json(const esc_analysis *const *analyses, size_t count, bool a
   cJSON_AddNumberToObject(summary, "address_taken", (double)counts.address_taken);
   cJSON_AddNumberToObject(summary, "promoted", (double)counts.promoted);
 
+  return escc_json_text(root);
+}
+
+char *escc_json_text(cJSON *root) {
   char *text = cJSON_Print(root);
   cJSON_Delete(root);
   if (!text) {

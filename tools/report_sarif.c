@@ -159,11 +159,5 @@ char *escc_report_sarif(const esc_analysis *const *analyses, size_t count) {
         cJSON_AddItemToArray(results, result(allocation));
     }
   }
-  char *text = cJSON_Print(root);
-  cJSON_Delete(root);
-  if (!text) {
-    fputs("escc: error: out of memory\n", stderr);
-    exit(ESCC_EXIT_FAILED);
-  }
-  return text;
+  return escc_json_text(root);
 }
