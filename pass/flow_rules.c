@@ -18,29 +18,27 @@ static void flow_operands_through(esc_graph *graph, LLVMValueRef instruction, un
                    ESC_EDGE_COPY, instruction);
 }
 
-/* The local variable a ptrtoint's pointer points into, or NULL. */
-static LLVMValueRef integer_pointer_base(LLVMValueRef value) {
-  if (!LLVMIsAPtrToIntInst(value))
-    return NULL;
-  return esc_single_alloca_base(LLVMGetOperand(value, 0));
+/* `a - b` of two pointers turned into integers, whatever they point into. */
+static bool is_difference_of_pointers(LLVMValueRef instruction) {
+  return LLVMGetInstructionOpcode(instruction) == LLVMSub &&
+         LLVMIsAPtrToIntInst(LLVMGetOperand(instruction, 0)) &&
+         LLVMIsAPtrToIntInst(LLVMGetOperand(instruction, 1));
+}
+
+/* The local variable the pointer turned into the integer `pointer_integer` points into. */
+static LLVMValueRef pointer_integer_base(LLVMValueRef pointer_integer) {
+  return esc_single_alloca_base(LLVMGetOperand(pointer_integer, 0));
 }
 
 /* `end - start` of two pointers into the same local variable (C's pointer difference) is an
  * offset within that object: whoever adds it to an address must already hold one into the
  * object, so it carries no address. A difference of addresses of two different objects does:
  * `&b + ((uintptr_t)a - (uintptr_t)&b)` is a. */
-static bool is_pointer_difference(LLVMValueRef instruction) {
-  if (LLVMGetInstructionOpcode(instruction) != LLVMSub)
+static bool is_offset_within_one_local(LLVMValueRef instruction) {
+  if (!is_difference_of_pointers(instruction))
     return false;
-  LLVMValueRef base = integer_pointer_base(LLVMGetOperand(instruction, 0));
-  return base && base == integer_pointer_base(LLVMGetOperand(instruction, 1));
-}
-
-/* `a - b` of two pointers turned into integers, whatever they point into. */
-static bool is_difference_of_pointers(LLVMValueRef instruction) {
-  return LLVMGetInstructionOpcode(instruction) == LLVMSub &&
-         LLVMIsAPtrToIntInst(LLVMGetOperand(instruction, 0)) &&
-         LLVMIsAPtrToIntInst(LLVMGetOperand(instruction, 1));
+  LLVMValueRef base = pointer_integer_base(LLVMGetOperand(instruction, 0));
+  return base && base == pointer_integer_base(LLVMGetOperand(instruction, 1));
 }
 
 /* An integer made from a pointer hides the address from a conservative collector if it is
@@ -167,7 +165,7 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
     return;
 
   case LLVMSub:
-    if (!is_pointer_difference(instruction))
+    if (!is_offset_within_one_local(instruction))
       flow_operands_through(graph, instruction, 0);
     return;
 
