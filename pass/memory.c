@@ -11,9 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Exit status 1, as the driver's own allocation helpers: running out of memory is a failed
+ * run, not bad input (status 2 is reserved for that, DESIGN §3). */
 static void out_of_memory(void) {
   fputs("escc: error: out of memory\n", stderr);
-  exit(2);
+  exit(1);
 }
 
 void *esc_xmalloc(size_t size) {

@@ -1,6 +1,6 @@
 /*
  * memory.h — allocation helpers for the pass: checked malloc/realloc (out of memory is one
- * error line and exit 2, never a crash) and an arena that owns the strings and arrays an
+ * error line and exit 1, never a crash) and an arena that owns the strings and arrays an
  * analysis hands out, freed all at once.
  *
  * Invariant: nothing allocated from an arena is freed separately; esc_arena_free releases all.
