@@ -9,6 +9,7 @@
 
 #include "escrt.h"
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -220,6 +221,14 @@ struct esc_thread *esc_thread_self(void);
 struct esc_thread *esc_threads_first(void);
 void esc_world_stop(void);
 void esc_world_start(void);
+
+/* Boehm's choices on Linux: signals programs rarely use for anything else. */
+#define ESC_SIG_SUSPEND SIGPWR
+#define ESC_SIG_RESUME SIGXCPU
+/* signal_mask.c: resolve the real mask functions (before any signal is sent), and sigsuspend
+ * with MASK exactly as given (the interposed one would unblock ESC_SIG_SUSPEND). */
+void esc_signal_masks_init(void);
+int esc_sigsuspend_exact(const sigset_t *mask);
 
 void esc_lock(void);
 void esc_unlock(void);

@@ -26,10 +26,6 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-/* Boehm's choices on Linux: signals programs rarely use for anything else. */
-#define SIG_SUSPEND SIGPWR
-#define SIG_RESUME SIGXCPU
-
 extern void *__libc_stack_end; /* glibc: the stack pointer at process entry */
 
 ESC_TLS char esc_tls_anchor;
@@ -152,9 +148,9 @@ static void register_self(void) {
  * they are given, which only this thread's stack and registers hold by then; the stack must stay
  * scanned until they are done. Why not until the last round: sanitizer runtimes tear their
  * thread state down in the last round and leave signals blocked, and a registered thread that
- * cannot take SIG_SUSPEND stops every collection. For the same reason SIG_SUSPEND is unblocked
- * while this waits for the lock: a collector may be waiting for it. A destructor that sets its
- * key again in the rounds after this one runs unregistered. */
+ * cannot take ESC_SIG_SUSPEND stops every collection. For the same reason ESC_SIG_SUSPEND is
+ * unblocked while this waits for the lock: a collector may be waiting for it. A destructor that
+ * sets its key again in the rounds after this one runs unregistered. */
 static void unregister_self(void *record) {
   static ESC_TLS unsigned rounds;
   if (++rounds < PTHREAD_DESTRUCTOR_ITERATIONS - 1) {
@@ -163,7 +159,7 @@ static void unregister_self(void *record) {
   }
   sigset_t suspend, saved;
   sigemptyset(&suspend);
-  sigaddset(&suspend, SIG_SUSPEND);
+  sigaddset(&suspend, ESC_SIG_SUSPEND);
   pthread_sigmask(SIG_UNBLOCK, &suspend, &saved);
   esc_lock();
   esc_retire_thread(record);
@@ -183,8 +179,8 @@ struct esc_thread *esc_threads_first(void) { return registry; }
 /* Why no register saving here: the kernel saved every register of the interrupted code in the
  * signal frame, which lies between this frame and the interrupted stack pointer, so scanning from
  * a local of this handler upwards covers them. Waiting in sigsuspend with everything but
- * SIG_RESUME blocked: SIG_RESUME is blocked while the handler runs (sa_mask), so a resume sent
- * between the epoch check and sigsuspend stays pending and is not lost. */
+ * ESC_SIG_RESUME blocked: ESC_SIG_RESUME is blocked while the handler runs (sa_mask), so a resume
+ * sent between the epoch check and sigsuspend stays pending and is not lost. */
 static void suspend_handler(int signal_number, siginfo_t *info, void *context) {
   (void)signal_number;
   (void)info;
@@ -198,9 +194,9 @@ static void suspend_handler(int signal_number, siginfo_t *info, void *context) {
     sem_post(&stop_acks);
     sigset_t wait_mask;
     sigfillset(&wait_mask);
-    sigdelset(&wait_mask, SIG_RESUME);
+    sigdelset(&wait_mask, ESC_SIG_RESUME);
     while (atomic_load(&world_epoch) == epoch)
-      sigsuspend(&wait_mask);
+      esc_sigsuspend_exact(&wait_mask);
   }
   errno = saved_errno;
 }
@@ -208,15 +204,16 @@ static void suspend_handler(int signal_number, siginfo_t *info, void *context) {
 static void resume_handler(int signal_number) { (void)signal_number; }
 
 /* Called with the allocator lock held, so no other thread is inside the allocator; threads
- * waiting for the lock get stopped while they wait. A thread that blocks SIG_SUSPEND for long
- * delays the collection that long. */
+ * waiting for the lock get stopped while they wait. The program cannot block ESC_SIG_SUSPEND
+ * through libc (signal_mask.c); a raw rt_sigprocmask system call or a long signal handler whose
+ * sa_mask holds it delays the collection that long. */
 void esc_world_stop(void) {
   unsigned signalled = 0;
   for (struct esc_thread *t = registry; t; t = t->next) {
     if (t == esc_self)
       continue;
     t->stack_sp = NULL;
-    if (pthread_kill((pthread_t)t->id, SIG_SUSPEND) == 0)
+    if (pthread_kill((pthread_t)t->id, ESC_SIG_SUSPEND) == 0)
       signalled++;
   }
   while (signalled > 0)
@@ -228,7 +225,7 @@ void esc_world_start(void) {
   atomic_fetch_add(&world_epoch, 1);
   for (struct esc_thread *t = registry; t; t = t->next)
     if (t != esc_self && t->stack_sp)
-      pthread_kill((pthread_t)t->id, SIG_RESUME);
+      pthread_kill((pthread_t)t->id, ESC_SIG_RESUME);
 }
 
 /* {======================================================
@@ -265,18 +262,19 @@ static void fork_child(void) {
  * ======================================================= */
 
 static void threads_init_once(void) {
+  esc_signal_masks_init();
   sem_init(&stop_acks, 0, 0);
   struct sigaction action;
   memset(&action, 0, sizeof action);
   action.sa_sigaction = suspend_handler;
   action.sa_flags = SA_SIGINFO | SA_RESTART;
   sigfillset(&action.sa_mask);
-  sigaction(SIG_SUSPEND, &action, NULL);
+  sigaction(ESC_SIG_SUSPEND, &action, NULL);
   memset(&action, 0, sizeof action);
   action.sa_handler = resume_handler;
   action.sa_flags = SA_RESTART;
   sigemptyset(&action.sa_mask);
-  sigaction(SIG_RESUME, &action, NULL);
+  sigaction(ESC_SIG_RESUME, &action, NULL);
   pthread_key_create(&exit_key, unregister_self);
   pthread_atfork(fork_prepare, fork_parent, fork_child);
   if (__interceptor_pthread_create) {
