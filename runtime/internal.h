@@ -229,6 +229,9 @@ void esc_world_start(void);
  * with MASK exactly as given (the interposed one would unblock ESC_SIG_SUSPEND). */
 void esc_signal_masks_init(void);
 int esc_sigsuspend_exact(const sigset_t *mask);
+/* interpose.c: what escrt's function NAME calls on to: INTERCEPTOR, a sanitizer's
+ * __interceptor_NAME or NULL, when the program binds NAME to escrt, else the next definition. */
+void *esc_next_definition(const char *name, void *interceptor);
 
 void esc_lock(void);
 void esc_unlock(void);

@@ -16,13 +16,10 @@
  * esc_sigsuspend_exact. */
 #include "internal.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 #include <signal.h>
-#include <string.h>
 
-/* Under ASan/TSan the sanitizer's interceptor (in the executable, so RTLD_NEXT would skip it)
- * must run, as for pthread_create. */
+/* The sanitizers' interceptors, when a sanitizer runtime is loaded (see interpose.c). */
 extern int __interceptor_pthread_sigmask(int, const sigset_t *, sigset_t *) __attribute__((weak));
 extern int __interceptor_sigprocmask(int, const sigset_t *, sigset_t *) __attribute__((weak));
 extern int __interceptor_sigsuspend(const sigset_t *) __attribute__((weak));
@@ -46,16 +43,8 @@ static struct {
 } real;
 static pthread_once_t real_once = PTHREAD_ONCE_INIT;
 
-/* The next definition of NAME: the sanitizer's interceptor when there is one, else libc's. */
-static void *next_symbol(void *interceptor, const char *name) {
-  return interceptor ? interceptor : dlsym(RTLD_NEXT, name);
-}
-
 #define RESOLVE(field, interceptor)                                                                \
-  do {                                                                                             \
-    void *symbol = next_symbol((void *)(interceptor), #field);                                     \
-    memcpy(&real.field, &symbol, sizeof symbol);                                                   \
-  } while (0)
+  real.field = (__typeof__(real.field))esc_next_definition(#field, (void *)(interceptor))
 
 static void resolve_real_functions(void) {
   RESOLVE(pthread_sigmask, __interceptor_pthread_sigmask);

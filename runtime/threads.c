@@ -42,8 +42,7 @@ static atomic_uint world_epoch; /* bumped to release the stopped threads */
 
 typedef int (*create_function)(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *);
 static create_function real_pthread_create;
-/* Under ASan/TSan the sanitizer's own pthread_create wrapper (in the executable, so RTLD_NEXT
- * would skip it) must run, or the sanitizer loses track of threads. */
+/* A sanitizer's pthread_create, when a sanitizer runtime is loaded (see interpose.c). */
 extern int __interceptor_pthread_create(pthread_t *, const pthread_attr_t *, void *(*)(void *),
                                         void *) __attribute__((weak));
 
@@ -178,9 +177,11 @@ struct esc_thread *esc_threads_first(void) { return registry; }
 
 /* Why no register saving here: the kernel saved every register of the interrupted code in the
  * signal frame, which lies between this frame and the interrupted stack pointer, so scanning from
- * a local of this handler upwards covers them. Waiting in sigsuspend with everything but
- * ESC_SIG_RESUME blocked: ESC_SIG_RESUME is blocked while the handler runs (sa_mask), so a resume
- * sent between the epoch check and sigsuspend stays pending and is not lost. */
+ * this handler's frame upwards covers them. Why the frame address and not the address of a
+ * local: under ASan's use-after-return detection locals live in a fake stack on the heap.
+ * Waiting in sigsuspend with everything but ESC_SIG_RESUME blocked: ESC_SIG_RESUME is blocked
+ * while the handler runs (sa_mask), so a resume sent between the epoch check and sigsuspend stays
+ * pending and is not lost. */
 static void suspend_handler(int signal_number, siginfo_t *info, void *context) {
   (void)signal_number;
   (void)info;
@@ -188,8 +189,7 @@ static void suspend_handler(int signal_number, siginfo_t *info, void *context) {
   int saved_errno = errno;
   struct esc_thread *me = esc_self;
   if (me) {
-    volatile char here = 0;
-    me->stack_sp = (char *)&here;
+    me->stack_sp = (char *)__builtin_frame_address(0);
     unsigned epoch = atomic_load(&world_epoch);
     sem_post(&stop_acks);
     sigset_t wait_mask;
@@ -277,12 +277,8 @@ static void threads_init_once(void) {
   sigaction(ESC_SIG_RESUME, &action, NULL);
   pthread_key_create(&exit_key, unregister_self);
   pthread_atfork(fork_prepare, fork_parent, fork_child);
-  if (__interceptor_pthread_create) {
-    real_pthread_create = __interceptor_pthread_create;
-  } else {
-    void *symbol = dlsym(RTLD_NEXT, "pthread_create");
-    memcpy(&real_pthread_create, &symbol, sizeof symbol);
-  }
+  real_pthread_create =
+      (create_function)esc_next_definition("pthread_create", (void *)__interceptor_pthread_create);
 }
 
 void esc_threads_init(void) { pthread_once(&threads_once, threads_init_once); }

@@ -94,9 +94,9 @@ static void run(enum way way) {
   while (!atomic_load(&ready))
     usleep(100);
   usleep(20000); /* let the worker reach its wait */
-  for (int round = 0; round < 5; round++) {
+  for (int round = 0; round < 3; round++) {
     esc_collect();
-    churn(way_names[way], 0, 96, 2000);
+    churn(way_names[way], 0, 96, 100);
   }
   atomic_store(&release, 1);
   if (way == BY_SIGWAIT)

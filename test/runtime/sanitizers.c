@@ -1,14 +1,11 @@
 // The runtime built from source with ASan+UBSan (malloc interposition off: ASan owns malloc) runs
-// the root tests that do not depend on malloc'ed memory being scanned. Stack use-after-return
-// detection is off because its fake stacks live outside the scanned thread stacks. Collections
-// every 25+ allocations: each one scans ASan's large data segments.
+// the root tests that do not depend on malloc'ed memory being scanned, with ASan's stack
+// use-after-return detection on (escrt's stack pointers must not be fake-stack addresses).
+// Collections every 25+ allocations: each one scans ASan's large data segments.
 // clang-format off
 // RUN: rm -rf %t.d && mkdir -p %t.d && cd %t.d && %clang -O1 -g -pthread \
-// RUN:   -fsanitize=address,undefined -fno-sanitize-recover=all \
-// RUN:   -fsanitize-address-use-after-return=never -D_GNU_SOURCE \
-// RUN:   -DESCRT_NO_MALLOC_INTERPOSE -Wall -Wextra -Werror %escrt_inc %srcroot/runtime/heap.c \
-// RUN:   %srcroot/runtime/mark.c %srcroot/runtime/roots.c %srcroot/runtime/threads.c \
-// RUN:   %srcroot/runtime/malloc.c %srcroot/runtime/collect.c -c
+// RUN:   -fsanitize=address,undefined -fno-sanitize-recover=all -D_GNU_SOURCE \
+// RUN:   -DESCRT_NO_MALLOC_INTERPOSE -Wall -Wextra -Werror %escrt_inc %srcroot/runtime/*.c -c
 // RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/global.c %t.d/*.o \
 // RUN:   -o %t.global && env ESC_GC_STRESS=25 %t.global | FileCheck %S/global.c
 // RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/thread_stack.c \
@@ -24,5 +21,12 @@
 // RUN:   %t.d/*.o -o %t.threads && env ESC_GC_STRESS=101 %t.threads | FileCheck %S/threads_shared.c
 // RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/thread_result.c \
 // RUN:   %t.d/*.o -o %t.result && env ESC_GC_STRESS=25 %t.result | FileCheck %S/thread_result.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/blocked_signals.c \
+// RUN:   %t.d/*.o -o %t.signals && env ESC_GC_STRESS=25 timeout 120 %t.signals \
+// RUN:   | FileCheck %S/blocked_signals.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/tls.c %t.d/*.o \
+// RUN:   -o %t.tls && env ESC_GC_STRESS=25 %t.tls | FileCheck %S/tls.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/fork.c %t.d/*.o \
+// RUN:   -o %t.fork && env ESC_GC_STRESS=25 %t.fork | FileCheck %S/fork.c
 // CHECK: this file only drives the others
 // clang-format on

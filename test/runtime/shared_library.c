@@ -1,8 +1,7 @@
 // The shared libescrt.so works like the archive: its malloc and pthread_create interpose the
 // system's, and collection under stress keeps reachable objects.
 // UNSUPPORTED: sanitized
-// (ASan owns malloc there, so "malloc is escrt's" cannot hold; and libescrt.so's pthread_create
-// called back from ASan's interceptor deadlocks — see docs/reliability.md, Sanitizers.)
+// (ASan owns malloc there, so "malloc is escrt's" cannot hold.)
 // RUN: %cc_escrt -O1 %s %escrt_so -Wl,-rpath,'$ORIGIN/../../../lib' -o %t
 // RUN: env ESC_GC_STRESS=1 %t | FileCheck %s
 // CHECK: malloc is escrt's: yes

@@ -1,8 +1,5 @@
 // An object whose only reference is in a __thread variable survives: of the main thread and of a
 // second, blocked thread.
-// UNSUPPORTED: sanitized
-// (its libescrt.so half deadlocks in pthread_create under ASan: escrt calls ASan's interceptor
-// back — docs/reliability.md, Sanitizers.)
 // RUN: %cc_escrt -O1 %s %escrt -o %t && env ESC_GC_STRESS=1 %t | FileCheck %s
 // RUN: %cc_escrt -O1 %s %escrt_so -Wl,-rpath,'$ORIGIN/../../../lib' -o %t.so
 // RUN: env ESC_GC_STRESS=1 %t.so | FileCheck %s
