@@ -255,27 +255,52 @@ static LLVMDbgRecordRef alloca_assign_record(LLVMValueRef instruction) {
   return value && LLVMIsPoison(value) ? record : NULL;
 }
 
-void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void *context) {
+/* Calls visit(record, instruction, context) for every #dbg_declare record of FUNCTION, with the
+ * instruction the record is attached to, and visit_instruction(instruction, context) for every
+ * instruction (may be NULL). The one walk over records that reading and moving declares share. */
+typedef void declare_record_visitor(LLVMDbgRecordRef record, LLVMValueRef instruction,
+                                    void *context);
+static void walk_declare_records(LLVMValueRef function, declare_record_visitor *visit,
+                                 void (*visit_instruction)(LLVMValueRef, void *), void *context) {
   for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(function); block;
        block = LLVMGetNextBasicBlock(block)) {
     for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;
          instruction = LLVMGetNextInstruction(instruction)) {
       for (LLVMDbgRecordRef record = LLVMGetFirstDbgRecord(instruction); record;
-           record = LLVMGetNextDbgRecord(record)) {
-        if (LLVMDbgRecordGetKind(record) != LLVMDbgRecordDeclare)
-          continue;
-        LLVMValueRef address = LLVMDbgVariableRecordGetValue(record, 0);
-        if (!address)
-          continue;
-        visit(address, LLVMDbgVariableRecordGetVariable(record), LLVMDbgRecordGetDebugLoc(record),
-              context);
-      }
-      LLVMDbgRecordRef assign = alloca_assign_record(instruction);
-      if (assign)
-        visit(instruction, LLVMDbgVariableRecordGetVariable(assign),
-              LLVMDbgRecordGetDebugLoc(assign), context);
+           record = LLVMGetNextDbgRecord(record))
+        if (LLVMDbgRecordGetKind(record) == LLVMDbgRecordDeclare)
+          visit(record, instruction, context);
+      if (visit_instruction)
+        visit_instruction(instruction, context);
     }
   }
+}
+
+struct declare_visit {
+  esc_declare_visitor visit;
+  void *context;
+};
+
+static void visit_declare_record(LLVMDbgRecordRef record, LLVMValueRef instruction, void *opaque) {
+  (void)instruction;
+  struct declare_visit *declare = opaque;
+  LLVMValueRef address = LLVMDbgVariableRecordGetValue(record, 0);
+  if (address)
+    declare->visit(address, LLVMDbgVariableRecordGetVariable(record),
+                   LLVMDbgRecordGetDebugLoc(record), declare->context);
+}
+
+static void visit_assigned_alloca(LLVMValueRef instruction, void *opaque) {
+  struct declare_visit *declare = opaque;
+  LLVMDbgRecordRef assign = alloca_assign_record(instruction);
+  if (assign)
+    declare->visit(instruction, LLVMDbgVariableRecordGetVariable(assign),
+                   LLVMDbgRecordGetDebugLoc(assign), declare->context);
+}
+
+void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void *context) {
+  struct declare_visit declare = {visit, context};
+  walk_declare_records(function, visit_declare_record, visit_assigned_alloca, &declare);
 }
 
 #endif
@@ -337,29 +362,30 @@ void esc_move_declares_to_box(LLVMValueRef alloca, LLVMValueRef box) {
 
 /* Records cannot be changed or erased through the C API: a new declare on the box goes next to
  * each old one, which the caller kills by replacing the alloca with poison. */
+struct declare_move {
+  LLVMValueRef alloca, box;
+  LLVMModuleRef module;
+  LLVMDIBuilderRef builder;
+};
+
+static void move_declare_record(LLVMDbgRecordRef record, LLVMValueRef instruction, void *opaque) {
+  struct declare_move *move = opaque;
+  if (LLVMDbgVariableRecordGetValue(record, 0) != move->alloca)
+    return;
+  LLVMMetadataRef expression =
+      deref_expression(move->module, LLVMDbgVariableRecordGetExpression(record));
+  if (expression)
+    LLVMDIBuilderInsertDeclareRecordBefore(move->builder, move->box,
+                                           LLVMDbgVariableRecordGetVariable(record), expression,
+                                           LLVMDbgRecordGetDebugLoc(record), instruction);
+}
+
 void esc_move_declares_to_box(LLVMValueRef alloca, LLVMValueRef box) {
   LLVMValueRef function = function_of(alloca);
   LLVMModuleRef module = LLVMGetGlobalParent(function);
-  LLVMDIBuilderRef builder = LLVMCreateDIBuilderDisallowUnresolved(module);
-  for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(function); block;
-       block = LLVMGetNextBasicBlock(block)) {
-    for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;
-         instruction = LLVMGetNextInstruction(instruction)) {
-      for (LLVMDbgRecordRef record = LLVMGetFirstDbgRecord(instruction); record;
-           record = LLVMGetNextDbgRecord(record)) {
-        if (LLVMDbgRecordGetKind(record) != LLVMDbgRecordDeclare ||
-            LLVMDbgVariableRecordGetValue(record, 0) != alloca)
-          continue;
-        LLVMMetadataRef expression =
-            deref_expression(module, LLVMDbgVariableRecordGetExpression(record));
-        if (expression)
-          LLVMDIBuilderInsertDeclareRecordBefore(
-              builder, box, LLVMDbgVariableRecordGetVariable(record), expression,
-              LLVMDbgRecordGetDebugLoc(record), instruction);
-      }
-    }
-  }
-  LLVMDisposeDIBuilder(builder);
+  struct declare_move move = {alloca, box, module, LLVMCreateDIBuilderDisallowUnresolved(module)};
+  walk_declare_records(function, move_declare_record, NULL, &move);
+  LLVMDisposeDIBuilder(move.builder);
 }
 
 #endif
