@@ -166,6 +166,10 @@ static void solve_function(module_context *context, LLVMValueRef function, esc_g
   for (LLVMValueRef argument = LLVMGetFirstParam(function); argument;
        argument = LLVMGetNextParam(argument), index++) {
     int location = esc_graph_value(graph, argument);
+    if (location == ESC_NO_LOCATION) { /* a label parameter: nothing to leak */
+      leaks[index] = (esc_parameter_leak){ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK};
+      continue;
+    }
     leaks[index].heap_derefs = graph->locations[location].heap_derefs;
     leaks[index].result_derefs = graph->locations[location].result_derefs;
     leaks[index].hidden_derefs = graph->locations[location].hidden_derefs;
