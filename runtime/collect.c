@@ -300,6 +300,8 @@ static void *alloc_slow(size_t size, size_t align, bool cacheable, unsigned c) {
     return esc_emergency_alloc(size + 1, align);
   esc_lock();
   maybe_collect();
+  if (cacheable && esc_heap_init())
+    c = esc_small_class(size + 1); /* the caller's guess was made before the table existed */
   if (cacheable && !gc.stress && !esc_self->in_fast_path) {
     bool refilled = esc_heap_claim(ESC_OWNER_GC, c, &esc_self->cache[c]);
     esc_unlock();
@@ -323,7 +325,7 @@ static void *alloc_slow(size_t size, size_t align, bool cacheable, unsigned c) {
  * because the collector scans whole slots. */
 void *esc_alloc(size_t size, size_t align) {
   bool cacheable = size < ESC_SMALL_MAX && align <= ESC_GRANULE;
-  unsigned c = cacheable ? esc_class_of_granules[(size + ESC_GRANULE) / ESC_GRANULE] : 0;
+  unsigned c = cacheable ? esc_small_class(size + 1) : 0;
   struct esc_thread *t = esc_self;
   if (cacheable && t) {
     void *p = alloc_cached(t, c, size);

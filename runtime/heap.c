@@ -239,8 +239,7 @@ void esc_heap_partial_reset(enum esc_owner owner) {
 /* The smallest class that fits SIZE and whose slots all sit at multiples of ALIGN (a class
  * size that is a multiple of ALIGN, since blocks are 4 KiB aligned); -1 if none. */
 static int class_for(size_t size, size_t align) {
-  for (unsigned c = esc_class_of_granules[(size + ESC_GRANULE - 1) / ESC_GRANULE];
-       c < ESC_CLASS_COUNT; c++)
+  for (unsigned c = esc_small_class(size); c < ESC_CLASS_COUNT; c++)
     if (esc_class_size[c] % align == 0)
       return (int)c;
   return -1;

@@ -98,6 +98,12 @@ extern const uint16_t esc_class_size[ESC_CLASS_COUNT];
 extern uint16_t esc_class_slots[ESC_CLASS_COUNT];
 extern uint32_t esc_class_magic[ESC_CLASS_COUNT];
 extern uint8_t esc_class_of_granules[ESC_SMALL_MAX / ESC_GRANULE + 1];
+/* The size class of a small request of BYTES bytes. The table is filled by esc_heap_init and
+ * reads as class 0 before: a fast path may guess with it (its cache is empty then), but a slow
+ * path must ask again once the heap is set up, under the lock. */
+static inline unsigned esc_small_class(size_t bytes) {
+  return esc_class_of_granules[(bytes + ESC_GRANULE - 1) / ESC_GRANULE];
+}
 
 static inline char *esc_block_address(uint32_t index) {
   return esc_heap.base + ((uintptr_t)index << ESC_BLOCK_SHIFT);

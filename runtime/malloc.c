@@ -138,6 +138,8 @@ static void *alloc_locked(size_t size, size_t align, bool cacheable, unsigned c,
   if (atomic_load_explicit(&deferred_frees, memory_order_relaxed))
     free_deferred_locked();
   *zeroed = false;
+  if (cacheable && esc_heap_init())
+    c = esc_small_class(size); /* the caller's guess was made before the table existed */
   if (cacheable && t && !t->in_fast_path)
     return esc_heap_claim(ESC_OWNER_ROOT, c, &t->root_cache[c]) ? alloc_cached(t, c) : NULL;
   size_t usable;
@@ -148,7 +150,7 @@ void *esc_root_alloc(size_t size, size_t align, bool zero) {
   if (size == 0)
     size = 1;
   bool cacheable = size <= ESC_SMALL_MAX && align <= ESC_GRANULE;
-  unsigned c = cacheable ? esc_class_of_granules[(size + ESC_GRANULE - 1) / ESC_GRANULE] : 0;
+  unsigned c = cacheable ? esc_small_class(size) : 0;
   bool zeroed = false;
   void *p = cacheable ? alloc_cached(esc_self, c) : NULL;
   if (!p) {
