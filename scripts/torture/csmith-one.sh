@@ -3,8 +3,9 @@
 #
 # Generates the program for SEED, builds it with plain clang at every level of CSMITH_LEVELS
 # (reference) and with the plugin in both modes (normal analysis, ESCC_PROMOTE=all) at the same
-# levels, runs the plugin builds with ESC_GC_STRESS=$CSMITH_GC_STRESS under a timeout and
-# compares output and exit status with the plain build of the same level.
+# levels, runs each plugin build twice under a timeout — with escrt's default settings (thread
+# caches, growth policy) and with ESC_GC_STRESS=$CSMITH_GC_STRESS — and compares output and exit
+# status with the plain build of the same level.
 # STATUS is one of
 #   pass            every escc build printed what plain clang's did
 #   skip-WHY        the reference is unusable (plain build failed, timed out, crashed, or the
@@ -47,8 +48,9 @@ keep() { # keep STATUS DETAIL — move the work directory to fail-SEED with a RE
     echo "reproduce:"
     echo "  csmith --seed $seed > p.c"
     echo "  $ESCC_CLANG -O<L> -w -I$csmith_include p.c -o plain && ./plain"
+    echo "  (ESCC_PROMOTE=all for the all- configurations, ESC_GC_STRESS for those without -default)"
     echo "  [ESCC_PROMOTE=all] $ESCC_CLANG -O<L> -w -I$csmith_include -fpass-plugin=$ESCC_PLUGIN" \
-      "p.c $ESCC_RUNTIME -lpthread -o escc && ESC_GC_STRESS=$stress ./escc"
+      "p.c $ESCC_RUNTIME -lpthread -o escc && [ESC_GC_STRESS=$stress] ./escc"
     echo "reduce: scripts/torture/reduce.sh $kept"
   } >"$kept/README"
 }
@@ -59,13 +61,26 @@ if ! csmith --seed "$seed" >p.c 2>csmith.err; then
 fi
 cflags=(-w -I"$csmith_include")
 
-# run NAME TIMEOUT [ENV...] — run ./NAME, leave stdout in NAME.out and the status in NAME.rc.
+# run PROGRAM RUN TIMEOUT [ENV...] — run ./PROGRAM, leave stdout in RUN.out and the status in
+# RUN.rc.
 run() {
-  local name=$1 limit=$2
-  shift 2
+  local program=$1 name=$2 limit=$3
+  shift 3
   # The braces keep bash's "Killed" job notice out of the results.
-  { env "$@" timeout -s KILL "$limit" "./$name" >"$name.out" 2>"$name.err"; } 2>/dev/null
+  { env "$@" timeout -s KILL "$limit" "./$program" >"$name.out" 2>"$name.err"; } 2>/dev/null
   echo $? >"$name.rc"
+}
+
+# check_run PROGRAM RUN TIMEOUT [ENV...] — run an escc build and fail the seed unless it exited
+# 0 and printed the reference output.
+check_run() {
+  local name=$2 limit=$3 rc
+  run "$@"
+  rc=$(cat "$name.rc")
+  [ "$rc" = 137 ] && finish "fail-$name-timeout" "after ${limit}s"
+  [ "$rc" = 0 ] || finish "fail-$name-status" "exit $rc: $(head -c 200 "$name.err" | tr '\n' ' ')"
+  cmp -s "$reference" "$name.out" ||
+    finish "fail-$name-mismatch" "$(tr '\n' ' ' <"$name.out") vs $(tr '\n' ' ' <"$reference")"
 }
 
 reference=""
@@ -74,7 +89,7 @@ for level in $levels; do
     -o "plain-O$level" 2>"plain-O$level.build"; then
     finish skip-plain-build "O$level"
   fi
-  run "plain-O$level" "$run_timeout"
+  run "plain-O$level" "plain-O$level" "$run_timeout"
   rc=$(cat "plain-O$level.rc")
   [ "$rc" = 137 ] && finish skip-plain-timeout "O$level"
   [ "$rc" = 0 ] || finish skip-plain-crash "O$level status $rc"
@@ -96,12 +111,10 @@ for mode in normal all; do
       2>"$name.build"; then
       finish "fail-$name-build" "$(head -c 300 "$name.build" | tr '\n' ' ')"
     fi
-    run "$name" "$escc_timeout" ESC_GC_STRESS="$stress"
-    rc=$(cat "$name.rc")
-    [ "$rc" = 137 ] && finish "fail-$name-timeout" "after ${escc_timeout}s"
-    [ "$rc" = 0 ] || finish "fail-$name-status" "exit $rc: $(head -c 200 "$name.err" | tr '\n' ' ')"
-    cmp -s "$reference" "$name.out" ||
-      finish "fail-$name-mismatch" "$(tr '\n' ' ' <"$name.out") vs $(tr '\n' ' ' <"$reference")"
+    # Default settings first: the thread caches and the growth policy are what programs run
+    # with, and stress mode bypasses the caches. Then a collection every $stress allocations.
+    check_run "$name" "$name-default" "$escc_timeout"
+    check_run "$name" "$name" "$escc_timeout" ESC_GC_STRESS="$stress"
   done
 done
 finish pass

@@ -14,13 +14,16 @@ set -eu
 . "$(dirname "$0")/lib.sh"
 kept=$(cd "${1:?usage: reduce.sh FAIL-DIR}" && pwd)
 torture_need creduce "$ESCC_CLANG" "$ESCC_PLUGIN" "$ESCC_RUNTIME"
-config=$(head -1 "$kept/README" | awk '{print $4}') # fail-MODE-OL-WHY
+config=$(head -1 "$kept/README" | awk '{print $4}') # fail-MODE-OL[-default]-WHY
 mode=$(echo "$config" | cut -d- -f2)
 level=$(echo "$config" | cut -d- -f3 | tr -d O)
-why=$(echo "$config" | cut -d- -f4)
+why=${config##*-}
 promote=""
 [ "$mode" = all ] && promote=all
-stress=${CSMITH_GC_STRESS:-1}
+# The run settings of the failing configuration: escrt's defaults or a collection every
+# CSMITH_GC_STRESS allocations.
+run_settings="ESC_GC_STRESS=${CSMITH_GC_STRESS:-1}"
+case $config in *-default-*) run_settings="" ;; esac
 csmith_include=${CSMITH_INCLUDE:-/usr/include/csmith}
 
 cat >"$kept/interesting.sh" <<EOF
@@ -41,7 +44,7 @@ if ESCC_PROMOTE=$promote timeout 60 \$clang -O$level \$cflags -fpass-plugin=$ESC
   # A collector bug may depend on addresses (ASLR): three tries, interesting when one fails.
   failed=no
   for try in 1 2 3; do
-    { ESC_GC_STRESS=$stress timeout 30 ./escc >escc.out 2>/dev/null; } 2>/dev/null
+    { env $run_settings timeout 30 ./escc >escc.out 2>/dev/null; } 2>/dev/null
     status=\$?
     case "$why" in
       mismatch) [ \$status = 0 ] && ! cmp -s plain0.out escc.out && failed=yes ;;
