@@ -1,5 +1,5 @@
 /* interpose.c — which function an interposed escrt function (pthread_create, the signal mask
- * calls) passes the call on to.
+ * calls, pthread_exit) passes the call on to.
  *
  * Without a sanitizer that is the next definition after escrt's, libc's (RTLD_NEXT). A sanitizer
  * runtime intercepts the same functions, and escrt meets it in two shapes:

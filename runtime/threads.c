@@ -12,7 +12,6 @@
  * all of its registers in the signal frame above stack_sp. */
 #include "internal.h"
 
-#include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -42,9 +41,13 @@ static atomic_uint world_epoch; /* bumped to release the stopped threads */
 
 typedef int (*create_function)(pthread_t *, const pthread_attr_t *, void *(*)(void *), void *);
 static create_function real_pthread_create;
-/* A sanitizer's pthread_create, when a sanitizer runtime is loaded (see interpose.c). */
+typedef void (*exit_function)(void *);
+static exit_function real_pthread_exit;
+/* A sanitizer's pthread_create and pthread_exit, when a sanitizer runtime is loaded (see
+ * interpose.c). */
 extern int __interceptor_pthread_create(pthread_t *, const pthread_attr_t *, void *(*)(void *),
                                         void *) __attribute__((weak));
+extern void __interceptor_pthread_exit(void *) __attribute__((weak));
 
 /* {======================================================
  * The allocator lock
@@ -279,6 +282,8 @@ static void threads_init_once(void) {
   pthread_atfork(fork_prepare, fork_parent, fork_child);
   real_pthread_create =
       (create_function)esc_next_definition("pthread_create", (void *)__interceptor_pthread_create);
+  real_pthread_exit =
+      (exit_function)esc_next_definition("pthread_exit", (void *)__interceptor_pthread_exit);
 }
 
 void esc_threads_init(void) { pthread_once(&threads_once, threads_init_once); }
@@ -341,18 +346,10 @@ static void drop_parked_result(unsigned long id) {
   esc_root_free(found);
 }
 
-typedef void (*exit_function)(void *);
-/* As for pthread_create: under ASan its own wrapper must run. */
-extern void __interceptor_pthread_exit(void *) __attribute__((weak));
-
 void pthread_exit(void *value) {
+  esc_threads_init();
   park_result(value);
-  exit_function real_exit = __interceptor_pthread_exit;
-  if (!real_exit) {
-    void *symbol = dlsym(RTLD_NEXT, "pthread_exit");
-    memcpy(&real_exit, &symbol, sizeof symbol);
-  }
-  real_exit(value);
+  real_pthread_exit(value);
   abort(); /* not reached: pthread_exit does not return */
 }
 

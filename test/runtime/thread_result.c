@@ -3,6 +3,8 @@
 // by then the result sits in the thread's descriptor, which nobody scans.
 // RUN: %cc_escrt -O1 %s %escrt -o %t && env ESC_GC_STRESS=1 %t | FileCheck %s
 // RUN: %t | FileCheck %s
+// RUN: %cc_escrt -O1 %s %escrt_so -Wl,-rpath,'$ORIGIN/../../../lib' -o %t.so
+// RUN: env ESC_GC_STRESS=1 timeout 120 %t.so | FileCheck %s
 // CHECK: returned result kept
 // CHECK: pthread_exit result kept
 // CHECK-NOT: FAIL
