@@ -13,10 +13,8 @@
 #   PACKAGE            gawk (the build and benchmark steps are gawk's)   PACKAGE_GC_STRESS (100)
 #   PACKAGE_ROUNDS     timing rounds (3)               PACKAGE_WORK        work dir (mktemp)
 #   PACKAGE_KEEP=1     keep the work dir               ESCC_BUILD          escc build (build/)
-#   PACKAGE_EXPORT_RUNTIME=0  do not work around the escc cc bug below (shows it instead)
 # Needs root for apt-get (the package's build-dependencies are not needed: gawk ships its
 # generated parser; locales-all is installed because gawk's locale tests need it).
-# Known escc cc limit worked around here: see PACKAGE_EXPORT_RUNTIME below.
 # Output: "package: ..." lines, results in $TORTURE_OUT/package/; the last line is the verdict.
 # Exit 0 when the test results are identical, 1 when they differ or a build failed.
 set -u
@@ -88,14 +86,8 @@ build() {
 start=$(date +%s)
 build clang "$clang" || die "the clang build failed (see $out/clang-*.log)"
 say "clang build: $(($(date +%s) - start)) s"
-# escc cc links escrt into executables only; an extension (.so) built with promoted code then
-# needs esc_alloc from the executable, which does not export it (/tmp/analysis-bugs.txt,
-# test/package/dlopen-extension.c). Until escc cc does it, export the runtime by hand.
-escc_ldflags=""
-[ "${PACKAGE_EXPORT_RUNTIME:-1}" = 1 ] &&
-  escc_ldflags="-Wl,--export-dynamic-symbol=esc_* -Wl,--undefined=esc_alloc,--undefined=esc_alloc_pinned"
 start=$(date +%s)
-ESCC_CC_REPORT=json build escc "$escc cc" LDFLAGS="$escc_ldflags" ||
+ESCC_CC_REPORT=json build escc "$escc cc" ||
   die "the escc cc build failed (see $out/escc-*.log)"
 say "escc cc build: $(($(date +%s) - start)) s"
 # No conftest reports from configure; libtool compiles extensions twice (PIC in .libs/ and
