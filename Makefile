@@ -21,7 +21,7 @@ clean:
 	rm -rf build build-llvm* build-sanitize
 
 # make torture  the long reliability run (hours; docs/reliability.md): csmith differential
-#   testing, llvm-stress, libFuzzer, and the GC/sanitizer/package steps when present.
+#   testing, llvm-stress, libFuzzer, GC torture, the sanitized build, a real package.
 #   Sizes: make torture CSMITH_COUNT=10000 LLVM_STRESS_COUNT=1000 FUZZ_SECONDS=300
 .PHONY: torture
 torture: deps
