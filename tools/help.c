@@ -39,8 +39,10 @@ static const char usage[] =
     "  --help, --version\n"
     "\n"
     "inputs: .c (compiled by clang -O2 -Xclang -disable-llvm-passes -g), .ll, .bc; several\n"
-    "files are linked and analysed together. exit status: 0 ok, 1 compile or program failed\n"
-    "(run: the program's own status), 2 bad usage or input.\n";
+    "files are linked and analysed together. A file LLVM's reader crashes on, or is still\n"
+    "reading after ESCC_READ_TIMEOUT seconds (default 60 + 10 per MiB; 0: no limit), is bad\n"
+    "input. exit status: 0 ok, 1 compile or program failed (run: the program's own status),\n"
+    "2 bad usage or input.\n";
 
 static const struct {
   const char *command;

@@ -9,7 +9,8 @@
  * data layout (the host's when the file had none), so the analysis can size every alloca.
  * Every failure prints one line naming the file (with the parser's line:column) and returns
  * ESCC_EXIT_USAGE, except a C compile error, where clang has printed its diagnostics and the
- * status is ESCC_EXIT_FAILED.
+ * status is ESCC_EXIT_FAILED. LLVM's own reader and verifier can abort, crash or hang on
+ * malformed input; while they run, each is turned into that one line and exit status 2.
  */
 #include "escc.h"
 
@@ -18,8 +19,10 @@
 #include <llvm-c/ErrorHandling.h>
 #include <llvm-c/IRReader.h>
 #include <llvm-c/Linker.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ===== Diagnostics from LLVM ================================================================= */
@@ -161,18 +164,21 @@ static bool is_bitcode(const char *bytes, size_t size) {
 
 /* LLVM's IR parser runs the verifier on modules with debug info (the debug-info upgrade),
  * prints the verifier's findings to stderr and calls report_fatal_error on a broken module,
- * which would abort. While a file is parsed, stderr goes to a scratch file; a fatal error is
- * turned into escc's one line (with the verifier's first finding) and exit status 2 — a
- * fatal-error handler may not return. Otherwise whatever was written is passed on. */
+ * which would abort. While a file is parsed and verified, stderr goes to a scratch file; a
+ * fatal error is turned into escc's one line (with the verifier's first finding) and exit
+ * status 2 — a fatal-error handler may not return. Otherwise what was written is passed on
+ * when the module is accepted and dropped when it is rejected (read_module). */
 static struct {
   const char *file;
   FILE *captured;
   int saved_stderr;
 } parse_guard = {NULL, NULL, -1};
 
-/* Put stderr back. With first_line, keep the captured text's first line there and drop the
- * rest (the one-line error replaces it); without, copy all of it to the real stderr. */
-static void restore_stderr(char *first_line, size_t first_line_size) {
+enum captured_output { PASS_ON_OUTPUT, DROP_OUTPUT };
+
+/* Put stderr back, copying the captured text to it or dropping it (a one-line error replaces
+ * it). With first_line, the captured text's first line is kept there. */
+static void restore_stderr(enum captured_output what, char *first_line, size_t first_line_size) {
   fflush(stderr);
   if (first_line)
     first_line[0] = '\0';
@@ -181,14 +187,14 @@ static void restore_stderr(char *first_line, size_t first_line_size) {
   rewind(parse_guard.captured);
   char chunk[4096];
   while (fgets(chunk, sizeof chunk, parse_guard.captured)) {
-    if (first_line) {
-      if (!first_line[0]) {
-        snprintf(first_line, first_line_size, "%s", chunk);
-        first_line[strcspn(first_line, "\n")] = '\0';
-      }
-      continue;
+    if (first_line && !first_line[0]) {
+      size_t length = strcspn(chunk, "\n");
+      if (length >= first_line_size)
+        length = first_line_size - 1;
+      memcpy(first_line, chunk, length);
+      first_line[length] = '\0';
     }
-    if (write(parse_guard.saved_stderr, chunk, strlen(chunk)) < 0)
+    if (what == PASS_ON_OUTPUT && write(parse_guard.saved_stderr, chunk, strlen(chunk)) < 0)
       break;
   }
   dup2(parse_guard.saved_stderr, STDERR_FILENO);
@@ -200,7 +206,7 @@ static void restore_stderr(char *first_line, size_t first_line_size) {
 
 static void exit_on_fatal_parse_error(const char *reason) {
   char finding[512];
-  restore_stderr(finding, sizeof finding);
+  restore_stderr(DROP_OUTPUT, finding, sizeof finding);
   fprintf(stderr, "escc: error: %s: invalid IR: %s\n", parse_guard.file,
           finding[0] ? finding : reason);
   fflush(stderr);
@@ -222,12 +228,14 @@ static void capture_stderr(const char *file) {
   dup2(fileno(parse_guard.captured), STDERR_FILENO);
 }
 
-static int parse_file_checked(LLVMContextRef context, const char *subject, const char *path,
-                              bool expect_bitcode, LLVMModuleRef *module) {
+/* Parse one file. On failure *error gets the text of escc's one line (after "FILE: "); it is
+ * printed once stderr is back (see read_module). */
+static int parse_file_checked(LLVMContextRef context, const char *path, bool expect_bitcode,
+                              LLVMModuleRef *module, char **error) {
   LLVMMemoryBufferRef buffer;
   char *message = NULL;
   if (LLVMCreateMemoryBufferWithContentsOfFile(path, &buffer, &message)) {
-    escc_error(subject, "cannot read: %s", message);
+    *error = escc_format("cannot read: %s", message);
     LLVMDisposeMessage(message);
     return ESCC_EXIT_USAGE;
   }
@@ -235,7 +243,7 @@ static int parse_file_checked(LLVMContextRef context, const char *subject, const
   size_t size = LLVMGetBufferSize(buffer);
   if (expect_bitcode || is_bitcode(bytes, size)) {
     if (!is_bitcode(bytes, size)) {
-      escc_error(subject, "not LLVM bitcode (bad magic number)");
+      *error = escc_format("not LLVM bitcode (bad magic number)");
       LLVMDisposeMemoryBuffer(buffer);
       return ESCC_EXIT_USAGE;
     }
@@ -243,30 +251,140 @@ static int parse_file_checked(LLVMContextRef context, const char *subject, const
     bool failed = LLVMParseBitcodeInContext2(context, buffer, module);
     LLVMDisposeMemoryBuffer(buffer);
     if (failed) {
-      escc_error(subject, "invalid or unsupported bitcode (escc reads LLVM %s): %s",
-                 esc_llvm_version(), take_llvm_error("unreadable"));
+      *error = escc_format("invalid or unsupported bitcode (escc reads LLVM %s): %s",
+                           esc_llvm_version(), take_llvm_error("unreadable"));
       return ESCC_EXIT_USAGE;
     }
     return ESCC_EXIT_OK;
   }
   /* LLVMParseIRInContext takes the buffer. */
   if (LLVMParseIRInContext(context, buffer, module, &message)) {
-    char *described = describe_parse_error(path, message ? message : "unreadable");
-    escc_error(subject, "%s", described);
-    free(described);
+    *error = describe_parse_error(path, message ? message : "unreadable");
     LLVMDisposeMessage(message);
     return ESCC_EXIT_USAGE;
   }
   return ESCC_EXIT_OK;
 }
 
-static int parse_file(LLVMContextRef context, const char *subject, const char *path,
-                      bool expect_bitcode, LLVMModuleRef *module) {
+static int verify_module(LLVMModuleRef *module, char **error) {
+  char *message = NULL;
+  if (LLVMVerifyModule(*module, LLVMReturnStatusAction, &message)) {
+    char *newline = message ? strchr(message, '\n') : NULL;
+    if (newline)
+      *newline = '\0';
+    *error = escc_format("invalid IR: %s", message && *message ? message : "verifier failed");
+    LLVMDisposeMessage(message);
+    LLVMDisposeModule(*module);
+    *module = NULL;
+    return ESCC_EXIT_USAGE;
+  }
+  LLVMDisposeMessage(message);
+  return ESCC_EXIT_OK;
+}
+
+/* LLVM's reader and verifier are not hardened against malformed input: Debian's LLVM 22
+ * verifier, run by the text parser's debug-info upgrade, dereferences a module flag that has
+ * too few operands (SIGSEGV in Module::getModuleFlag; `opt` crashes on the same file); the
+ * LLVM 19 bitcode reader crashes on corrupt bitcode (docs/reliability.md, fuzzing) and aborts
+ * in report_bad_alloc_error when a corrupt count asks for an impossible vector, a path the
+ * fatal-error handler does not cover; with LLVM 22 the same corruption fills gigabytes instead,
+ * and a lexical block that is its own scope sends the verifier round a cycle for ever (both
+ * hang `llvm-dis` and `opt` as well). Only LLVM code runs while the guard is up, so a fatal
+ * signal then is LLVM's reaction to this file, not an escc bug, and reading that outlasts a
+ * generous time limit is stuck. The handler puts stderr back, writes the one error line
+ * (prepared beforehand, since a handler may only call async-signal-safe functions) and exits 2.
+ * It runs on its own stack, because the parser's recursion can also overflow the normal one. */
+static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGALRM};
+enum { CRASH_SIGNAL_COUNT = sizeof crash_signals / sizeof *crash_signals };
+
+static struct {
+  char crashed[1024], stuck[1024];
+  struct sigaction previous[CRASH_SIGNAL_COUNT];
+  stack_t previous_stack;
+  void *stack;
+} crash_guard;
+
+static void exit_on_llvm_crash(int signal_number) {
+  const char *line = signal_number == SIGALRM ? crash_guard.stuck : crash_guard.crashed;
+  if (parse_guard.saved_stderr >= 0)
+    dup2(parse_guard.saved_stderr, STDERR_FILENO);
+  ssize_t written = write(STDERR_FILENO, line, strlen(line));
+  (void)written;
+  _exit(ESCC_EXIT_USAGE);
+}
+
+/* Seconds LLVM may take to read and verify path: ESCC_READ_TIMEOUT (0: no limit), else 60 s
+ * plus 10 s per MiB — two orders of magnitude above what LLVM needs. false: a bad setting. */
+static bool read_time_limit(const char *subject, const char *path, unsigned *seconds) {
+  const char *setting = getenv("ESCC_READ_TIMEOUT");
+  if (setting && *setting) {
+    char *end;
+    unsigned long value = strtoul(setting, &end, 10);
+    if (*end || *setting == '-' || value > 1000000) {
+      escc_error(subject, "ESCC_READ_TIMEOUT must be a number of seconds, not '%s'", setting);
+      return false;
+    }
+    *seconds = (unsigned)value;
+    return true;
+  }
+  struct stat status;
+  off_t size = stat(path, &status) == 0 ? status.st_size : 0;
+  *seconds = 60 + (unsigned)(10 * (size >> 20));
+  return true;
+}
+
+static bool guard_llvm_crashes(const char *subject, const char *path) {
+  unsigned seconds;
+  if (!read_time_limit(subject, path, &seconds))
+    return false;
+  snprintf(crash_guard.crashed, sizeof crash_guard.crashed,
+           "escc: error: %s: invalid input: LLVM %s crashed while reading or verifying it\n",
+           subject, esc_llvm_version());
+  snprintf(crash_guard.stuck, sizeof crash_guard.stuck,
+           "escc: error: %s: invalid input: LLVM %s was still reading or verifying it after "
+           "%u s (ESCC_READ_TIMEOUT)\n",
+           subject, esc_llvm_version(), seconds);
+  enum { STACK_SIZE = 256 * 1024 };
+  if (!crash_guard.stack)
+    crash_guard.stack = escc_xmalloc(STACK_SIZE);
+  stack_t stack = {.ss_sp = crash_guard.stack, .ss_size = STACK_SIZE, .ss_flags = 0};
+  sigaltstack(&stack, &crash_guard.previous_stack);
+  struct sigaction action = {.sa_handler = exit_on_llvm_crash, .sa_flags = SA_ONSTACK};
+  sigemptyset(&action.sa_mask);
+  for (int i = 0; i < CRASH_SIGNAL_COUNT; i++)
+    sigaction(crash_signals[i], &action, &crash_guard.previous[i]);
+  alarm(seconds);
+  return true;
+}
+
+static void unguard_llvm_crashes(void) {
+  alarm(0);
+  for (int i = 0; i < CRASH_SIGNAL_COUNT; i++)
+    sigaction(crash_signals[i], &crash_guard.previous[i], NULL);
+  sigaltstack(&crash_guard.previous_stack, NULL);
+}
+
+/* Parse and verify one file with LLVM's output captured, its fatal errors, crashes and hangs
+ * guarded.
+ * What LLVM printed is passed on when the module is good (the debug-info upgrade's warnings:
+ * why names may be missing) and dropped when it is rejected, where escc's one line says why. */
+static int read_module(LLVMContextRef context, const char *subject, const char *path,
+                       bool expect_bitcode, LLVMModuleRef *module) {
+  char *error = NULL;
+  if (!guard_llvm_crashes(subject, path))
+    return ESCC_EXIT_USAGE;
   capture_stderr(subject);
   LLVMInstallFatalErrorHandler(exit_on_fatal_parse_error);
-  int status = parse_file_checked(context, subject, path, expect_bitcode, module);
+  int status = parse_file_checked(context, path, expect_bitcode, module, &error);
+  if (status == ESCC_EXIT_OK)
+    status = verify_module(module, &error);
   LLVMResetFatalErrorHandler();
-  restore_stderr(NULL, 0);
+  restore_stderr(status == ESCC_EXIT_OK ? PASS_ON_OUTPUT : DROP_OUTPUT, NULL, 0);
+  unguard_llvm_crashes();
+  if (error) {
+    escc_error(subject, "%s", error);
+    free(error);
+  }
   return status;
 }
 
@@ -283,26 +401,11 @@ int escc_load_file(LLVMContextRef context, const escc_input *input, const escc_s
     escc_strings_free(&all_flags);
     if (!bitcode)
       return status;
-    status = parse_file(context, input->path, bitcode, true, module);
+    status = read_module(context, input->path, bitcode, true, module);
     free(bitcode);
-  } else {
-    status = parse_file(context, input->path, input->path, !strcmp(extension, "bc"), module);
-  }
-  if (status != ESCC_EXIT_OK)
     return status;
-  char *message = NULL;
-  if (LLVMVerifyModule(*module, LLVMReturnStatusAction, &message)) {
-    char *newline = message ? strchr(message, '\n') : NULL;
-    if (newline)
-      *newline = '\0';
-    escc_error(input->path, "invalid IR: %s", message && *message ? message : "verifier failed");
-    LLVMDisposeMessage(message);
-    LLVMDisposeModule(*module);
-    *module = NULL;
-    return ESCC_EXIT_USAGE;
   }
-  LLVMDisposeMessage(message);
-  return ESCC_EXIT_OK;
+  return read_module(context, input->path, input->path, !strcmp(extension, "bc"), module);
 }
 
 /* ===== The whole program ===================================================================== */

@@ -11,8 +11,12 @@
 # and exits 1 when an input crashed in escc (a stack with an escc frame, or a rewritten module
 # that does not verify) or hit a timeout or out-of-memory (the analysis must stay bounded);
 # crashes inside LLVM's own parser or verifier, before escc ran, are counted apart. Then every
-# seed and corpus input goes through the escc driver (report, ir), which must never crash:
+# seed, corpus input and crashing input goes through the escc driver (report, ir), which must
+# never crash — it turns a crash inside LLVM's reader into its one error line and exit 2:
 #   fuzz: driver LLVM V inputs N (escc report + escc ir) crashes N
+# and FUZZ_BITCODE_MUTANTS (600) randomly corrupted copies of the seed bitcode go through
+# `escc report` (fuzz/mutate_bitcode.py; raw bytes the harness keeps from LLVM's reader):
+#   fuzz: driver bitcode mutants N (exit 0: N, exit 2: N) failures N
 set -u
 . "$(dirname "$0")/lib.sh"
 seconds=${1:-300}
@@ -43,7 +47,7 @@ seed_corpus() { # seed_corpus VERSION DIR
   done
 }
 
-# replay_driver VERSION DIR... — every input of the corpus through the escc driver of that
+# replay_driver VERSION DIR|FILE... — every input of the corpus through the escc driver of that
 # build (escc report, escc ir): it must exit 0, 1 or 2, never die on a signal or hang.
 replay_driver() {
   local version=$1 escc input copy rc inputs=0 crashes=0
@@ -121,6 +125,9 @@ for version in $versions; do
   if [ -z "$last" ] || [ "$escc_crashes${timeouts:-0}${ooms:-0}" != 000 ]; then
     status=1
   fi
-  replay_driver "$version" "$seeds" "$corpus" || status=1
+  # The crashing inputs too: the driver guards LLVM's reader, so they must give exit 2.
+  replay_driver "$version" "$seeds" "$corpus" $(ls "$artifacts"/crash-* 2>/dev/null) || status=1
+  "$here/fuzz/mutate_bitcode.py" "$("$torture_root/scripts/build-dir" "$version")/bin/escc" \
+    "${FUZZ_BITCODE_MUTANTS:-600}" 1 "$out/driver-crashes-$version" "$seeds"/*.bc || status=1
 done
 exit $status
