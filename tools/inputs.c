@@ -364,10 +364,10 @@ static void unguard_llvm_crashes(void) {
   sigaltstack(&crash_guard.previous_stack, NULL);
 }
 
-/* Parse and verify one file with LLVM's output captured, its fatal errors, crashes and hangs
- * guarded.
- * What LLVM printed is passed on when the module is good (the debug-info upgrade's warnings:
- * why names may be missing) and dropped when it is rejected, where escc's one line says why. */
+/* Parse and verify one file with LLVM's output captured and its fatal errors, crashes and
+ * hangs guarded. What LLVM printed is passed on when the module is good (the debug-info
+ * upgrade's warnings: why names may be missing) and dropped when it is rejected, where escc's
+ * one line says why. */
 static int read_module(LLVMContextRef context, const char *subject, const char *path,
                        bool expect_bitcode, LLVMModuleRef *module) {
   char *error = NULL;
