@@ -87,7 +87,8 @@ int escc_run_process(char *const argv[], const char *directory);
 int escc_exec_process(char *const argv[]);
 
 /* A private temporary directory, removed with everything in it by escc_temp_cleanup (also at
- * exit and on SIGINT/SIGTERM). Returns NULL (error printed) when it cannot be made. */
+ * exit and on SIGINT/SIGTERM/SIGHUP; safe to call from a signal handler). Returns NULL (error
+ * printed) when it cannot be made. */
 const char *escc_temp_dir(void);
 char *escc_temp_path(const char *stem, const char *extension); /* unique path inside it */
 void escc_temp_cleanup(void);

@@ -210,6 +210,7 @@ static void exit_on_fatal_parse_error(const char *reason) {
   fprintf(stderr, "escc: error: %s: invalid IR: %s\n", parse_guard.file,
           finding[0] ? finding : reason);
   fflush(stderr);
+  escc_temp_cleanup();
   _exit(ESCC_EXIT_USAGE);
 }
 
@@ -292,7 +293,8 @@ static int verify_module(LLVMModuleRef *module, char **error) {
  * hang `llvm-dis` and `opt` as well). Only LLVM code runs while the guard is up, so a fatal
  * signal then is LLVM's reaction to this file, not an escc bug, and reading that outlasts a
  * generous time limit is stuck. The handler puts stderr back, writes the one error line
- * (prepared beforehand, since a handler may only call async-signal-safe functions) and exits 2.
+ * (prepared beforehand, since a handler may only call async-signal-safe functions), removes
+ * the temporary directory and exits 2.
  * It runs on its own stack, because the parser's recursion can also overflow the normal one. */
 static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGALRM};
 enum { CRASH_SIGNAL_COUNT = sizeof crash_signals / sizeof *crash_signals };
@@ -310,6 +312,7 @@ static void exit_on_llvm_crash(int signal_number) {
     dup2(parse_guard.saved_stderr, STDERR_FILENO);
   ssize_t written = write(STDERR_FILENO, line, strlen(line));
   (void)written;
+  escc_temp_cleanup();
   _exit(ESCC_EXIT_USAGE);
 }
 

@@ -3,13 +3,15 @@
  * temporary directory their files go to.
  *
  * Invariant: the temporary directory is removed, with its contents, however escc ends: normal
- * exit, an error exit, or SIGINT/SIGTERM/SIGHUP (the handler removes it and re-raises). The
+ * exit, an error exit, SIGINT/SIGTERM/SIGHUP (the handler removes it and re-raises), or LLVM
+ * crashing or hanging while it reads an input (inputs.c's guard removes it and exits 2). The
  * user's program runs with escc's own standard streams and its status is returned unchanged.
  */
 #include "escc.h"
 
+#include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
@@ -22,16 +24,26 @@ extern char **environ;
 static char temp_directory[4096];
 static unsigned temp_counter;
 
-static int remove_entry(const char *path, const struct stat *info, int flag, struct FTW *walk) {
-  (void)info, (void)flag, (void)walk;
-  remove(path);
-  return 0;
-}
-
+/* The directory holds files only (escc_temp_path). Removing them uses no allocation and only
+ * async-signal-safe calls, since a signal handler may run this while malloc is interrupted. */
 void escc_temp_cleanup(void) {
   if (temp_directory[0] == '\0')
     return;
-  nftw(temp_directory, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+  int directory = open(temp_directory, O_RDONLY | O_DIRECTORY);
+  if (directory >= 0) {
+    char entries[4096] __attribute__((aligned(8)));
+    ssize_t bytes;
+    while ((bytes = getdents64(directory, entries, sizeof entries)) > 0) {
+      for (ssize_t offset = 0; offset < bytes;) {
+        const struct dirent64 *entry = (const struct dirent64 *)(entries + offset);
+        if (strcmp(entry->d_name, ".") && strcmp(entry->d_name, ".."))
+          unlinkat(directory, entry->d_name, 0);
+        offset += entry->d_reclen;
+      }
+    }
+    close(directory);
+  }
+  rmdir(temp_directory);
   temp_directory[0] = '\0';
 }
 
