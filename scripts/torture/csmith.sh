@@ -7,7 +7,7 @@
 #   csmith: programs N  passed N  skipped N  failures N  seconds S
 # followed by one line per failure. Exit 1 when any escc build differed from plain clang.
 # Settings (environment): CSMITH_LEVELS ("0 2"), CSMITH_GC_STRESS (1: collect on every
-# allocation), ESCC_LLVM (19: the build/ build), CSMITH_TIMEOUT (2 s for a plain run), CSMITH_ESCC_TIMEOUT (60 s), TORTURE_JOBS,
+# allocation), ESCC_LLVM (19: the build/ build), CSMITH_TIMEOUT (2 s for a plain run), CSMITH_ESCC_TIMEOUT (300 s), TORTURE_JOBS,
 # CSMITH_REDUCE=1 to run reduce.sh on every failure; see lib.sh for the build under test.
 set -u
 . "$(dirname "$0")/lib.sh"
