@@ -294,8 +294,8 @@ static int verify_module(LLVMModuleRef *module, char **error) {
  * signal then is LLVM's reaction to this file, not an escc bug, and reading that outlasts a
  * generous time limit is stuck. The handler puts stderr back, writes the one error line
  * (prepared beforehand, since a handler may only call async-signal-safe functions), removes
- * the temporary directory and exits 2.
- * It runs on its own stack, because the parser's recursion can also overflow the normal one. */
+ * the temporary directory and exits 2. It runs on its own stack, because the parser's
+ * recursion can also overflow the normal one. */
 static const int crash_signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGALRM};
 enum { CRASH_SIGNAL_COUNT = sizeof crash_signals / sizeof *crash_signals };
 
