@@ -12,6 +12,7 @@ build: deps
 	@scripts/build 19
 
 check: deps
+	@scripts/fetch-sarif-schema >/dev/null
 	@scripts/check
 
 demo: build
