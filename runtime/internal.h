@@ -216,7 +216,9 @@ struct esc_thread {
   char *stack_hi;                               /* highest address of the stack (exclusive) */
   char *volatile stack_sp;                      /* lowest live address, saved when stopped */
   char *tls_anchor;                             /* address of this thread's esc_tls_anchor */
-  volatile int stopped; /* acknowledged the suspend signal in this collection */
+  volatile int stopped;   /* acknowledged the suspend signal in this collection */
+  char *stack_lo;         /* lowest address of the thread's own stack (main: a bound) */
+  size_t descriptor_size; /* main thread: bytes of its struct pthread at id to scan; else 0 */
 };
 
 extern ESC_TLS char esc_tls_anchor;
@@ -238,6 +240,8 @@ int esc_sigsuspend_exact(const sigset_t *mask);
 /* interpose.c: what escrt's function NAME calls on to: INTERCEPTOR, a sanitizer's
  * __interceptor_NAME or NULL, when the program binds NAME to escrt, else the next definition. */
 void *esc_next_definition(const char *name, void *interceptor);
+/* proc_maps.c: the mapping that contains ADDRESS, from /proc/self/maps (lock held). */
+bool esc_mapping_containing(const void *address, char **lo, char **hi);
 
 void esc_lock(void);
 void esc_unlock(void);

@@ -12,6 +12,7 @@
  * all of its registers in the signal frame above stack_sp. */
 #include "internal.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -22,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -104,26 +106,49 @@ static void record_unlink(struct esc_thread *record) {
   }
 }
 
-/* The highest address of the calling thread's stack. The main thread uses glibc's
- * __libc_stack_end because pthread_getattr_np would read /proc/self/maps through malloc; for
+/* The bounds of the calling thread's stack. The main thread's top is the end of the mapping that
+ * holds __libc_stack_end (above it lie argv, envp and the auxiliary vector, which may hold the
+ * only copy of a pointer the program wrote there) and its bottom is a bound from RLIMIT_STACK,
+ * because the mapping grows; pthread_getattr_np would read /proc/self/maps through malloc. For
  * other threads glibc reports the whole mapping, which also holds their static TLS and their
  * struct pthread (pthread_setspecific values), so those get scanned with the stack. */
-static char *current_stack_hi(void) {
-  if (getpid() == (pid_t)syscall(SYS_gettid))
-    return (char *)__libc_stack_end;
+static bool current_stack(char **lo, char **hi) {
+  if (getpid() == (pid_t)syscall(SYS_gettid)) {
+    char *mapping_lo;
+    esc_lock();
+    if (!esc_mapping_containing(__libc_stack_end, &mapping_lo, hi))
+      *hi = (char *)__libc_stack_end;
+    esc_unlock();
+    struct rlimit limit;
+    uintptr_t size = (uintptr_t)1 << 30;
+    if (getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur < size)
+      size = limit.rlim_cur;
+    *lo = (uintptr_t)*hi > size ? *hi - size : NULL;
+    return true;
+  }
   pthread_attr_t attr;
   void *low;
   size_t size;
   if (pthread_getattr_np(pthread_self(), &attr) != 0)
-    return NULL;
+    return false;
   int failed = pthread_attr_getstack(&attr, &low, &size);
   pthread_attr_destroy(&attr);
-  return failed ? NULL : (char *)low + size;
+  *lo = low;
+  *hi = (char *)low + size;
+  return !failed;
+}
+
+/* The size of glibc's struct pthread (libthread_db's description of it), 0 if unknown. */
+static size_t descriptor_size(void) {
+  const uint32_t *size = dlsym(RTLD_DEFAULT, "_thread_db_sizeof_pthread");
+  return size ? *size : 0;
 }
 
 static void register_self(void) {
-  char *stack_hi = current_stack_hi();
-  if (!stack_hi) {
+  char *stack_lo, *stack_hi;
+  bool main_thread = getpid() == (pid_t)syscall(SYS_gettid);
+  size_t main_descriptor = main_thread ? descriptor_size() : 0;
+  if (!current_stack(&stack_lo, &stack_hi)) {
     fputs("escrt: error: cannot find the stack of a new thread\n", stderr);
     abort();
   }
@@ -135,7 +160,9 @@ static void register_self(void) {
     abort();
   }
   t->id = (unsigned long)pthread_self();
+  t->stack_lo = stack_lo;
   t->stack_hi = stack_hi;
+  t->descriptor_size = main_descriptor;
   t->tls_anchor = &esc_tls_anchor;
   esc_self = t;
   t->next = registry;
