@@ -219,6 +219,8 @@ struct esc_thread {
   volatile int stopped;   /* acknowledged the suspend signal in this collection */
   char *stack_lo;         /* lowest address of the thread's own stack (main: a bound) */
   size_t descriptor_size; /* main thread: bytes of its struct pthread at id to scan; else 0 */
+  int tid;                /* kernel thread id: stop signals go to it */
+  int exited;             /* found gone by a collection: the record is dropped (lock held) */
 };
 
 extern ESC_TLS char esc_tls_anchor;
