@@ -242,8 +242,13 @@ int esc_sigsuspend_exact(const sigset_t *mask);
 /* interpose.c: what escrt's function NAME calls on to: INTERCEPTOR, a sanitizer's
  * __interceptor_NAME or NULL, when the program binds NAME to escrt, else the next definition. */
 void *esc_next_definition(const char *name, void *interceptor);
-/* proc_maps.c: the mapping that contains ADDRESS, from /proc/self/maps (lock held). */
+/* proc_maps.c (lock held): VISIT on each mapping, in address order, with its flags ("rw-p ...")
+ * until it returns false; the mapping that contains ADDRESS. */
+void esc_mappings_for_each(bool (*visit)(char *lo, char *hi, const char *flags, void *context),
+                           void *context);
 bool esc_mapping_containing(const void *address, char **lo, char **hi);
+/* mapped_roots.c: marks the anonymous memory the program mapped itself (world stopped). */
+void esc_mapped_roots_mark(void);
 
 void esc_lock(void);
 void esc_unlock(void);

@@ -1,6 +1,6 @@
 /* roots.c — where the collector starts: the stacks and registers of registered threads, the
- * writable data/bss of every loaded object, every thread's static TLS, and all malloc'ed and
- * pinned (ROOT) memory.
+ * writable data/bss of every loaded object, every thread's static TLS, the anonymous memory the
+ * program mapped (mapped_roots.c), and all malloc'ed and pinned (ROOT) memory.
  *
  * Invariant: called only with the world stopped and the allocator lock held, so the registry,
  * the heap and the set of loaded objects (dl_iterate_phdr holds the loader's lock) cannot change
@@ -165,6 +165,7 @@ static void show_cached_malloc_slots(bool show) {
 void esc_roots_mark(void) {
   mark_stacks();
   dl_iterate_phdr(mark_object, NULL);
+  esc_mapped_roots_mark();
   show_cached_malloc_slots(false);
   esc_heap_for_each(ESC_OWNER_ROOT, false, mark_root_object);
   show_cached_malloc_slots(true);
