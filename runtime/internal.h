@@ -242,6 +242,9 @@ int esc_sigsuspend_exact(const sigset_t *mask);
 /* interpose.c: what escrt's function NAME calls on to: INTERCEPTOR, a sanitizer's
  * __interceptor_NAME or NULL, when the program binds NAME to escrt, else the next definition. */
 void *esc_next_definition(const char *name, void *interceptor);
+/* process_role.c: whether this copy of escrt is the process's collector. */
+enum esc_role { ESC_ROLE_IN_CHARGE, ESC_ROLE_IDLE, ESC_ROLE_UNABLE };
+enum esc_role esc_process_role(void);
 /* proc_maps.c (lock held): VISIT on each mapping, in address order, with its flags ("rw-p ...")
  * until it returns false; the mapping that contains ADDRESS. */
 void esc_mappings_for_each(bool (*visit)(char *lo, char *hi, const char *flags, void *context),

@@ -380,7 +380,8 @@ void esc_thread_ensure_registered(void) {
 }
 
 __attribute__((constructor)) static void register_main_thread(void) {
-  esc_thread_ensure_registered();
+  if (esc_process_role() != ESC_ROLE_IDLE)
+    esc_thread_ensure_registered();
 }
 
 /* {======================================================
