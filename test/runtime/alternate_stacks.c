@@ -32,7 +32,7 @@ static atomic_int phase;
 static void hold_and_churn(void) {
   unsigned char *volatile object = esc_alloc(80, 0);
   fill(object, 80, 31);
-  churn(current_test, hide(object), 80, 2000);
+  churn(current_test, hide(object), 80, 300);
   check(current_test, object, 80, 31);
 }
 
@@ -104,7 +104,7 @@ static void with_other_thread(const char *what, int use_signal) {
   pthread_create(&thread, NULL, other_thread, use_signal ? &phase : NULL);
   while (atomic_load(&phase) != 2)
     ;
-  churn(what, 0, 80, 2000);
+  churn(what, 0, 80, 300);
   atomic_store(&phase, 3);
   pthread_join(thread, NULL);
   printf("%s: kept\n", what);

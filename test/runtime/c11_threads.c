@@ -60,7 +60,7 @@ __attribute__((noinline)) static uintptr_t hand_over(const char *what, int (*sta
 __attribute__((noinline)) static void churn_while_held(const char *what, uintptr_t hidden) {
   wait_phase(1);
   clobber_stack();
-  churn(what, hidden, 64, 3000);
+  churn(what, hidden, 64, 300);
   atomic_store(&phase, 2);
 }
 

@@ -44,7 +44,7 @@ int main(void) {
   int epoll = epoll_create1(0);
   uintptr_t watched = watch(epoll, fds[0]);
   clobber_stack();
-  churn("epoll_ctl", watched, 88, 2000);
+  churn("epoll_ctl", watched, 88, 300);
   if (write(fds[1], "x", 1) != 1)
     return 1;
   struct epoll_event ready;
@@ -60,7 +60,7 @@ int main(void) {
   timer_t timer;
   uintptr_t armed = arm(&timer);
   clobber_stack();
-  churn("timer_create", armed, 88, 2000);
+  churn("timer_create", armed, 88, 300);
   siginfo_t info;
   if (sigwaitinfo(&signals, &info) != SIGUSR1)
     return printf("FAIL: sigwaitinfo\n"), 1;

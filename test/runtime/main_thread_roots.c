@@ -33,14 +33,14 @@ int main(int argc, char **argv) {
   setvbuf(stdout, NULL, _IONBF, 0); /* a malloc'ed buffer's end pointer could keep an object */
   uintptr_t hidden = store_in_argv(argv);
   clobber_stack();
-  churn("argv", hidden, 72, 3000);
+  churn("argv", hidden, 72, 300);
   check("argv", argv[1], 72, 71);
   printf("argv: kept\n");
   pthread_key_t key;
   pthread_key_create(&key, NULL);
   hidden = store_in_key(key);
   clobber_stack();
-  churn("pthread_setspecific", hidden, 72, 3000);
+  churn("pthread_setspecific", hidden, 72, 300);
   check("pthread_setspecific", pthread_getspecific(key), 72, 81);
   printf("pthread_setspecific: kept\n");
   return 0;

@@ -36,7 +36,7 @@ __attribute__((noinline)) static uintptr_t store(void **arena, size_t slot, unsi
 
 static void kept(const char *what, void **arena, size_t slot, uintptr_t hidden, unsigned seed) {
   clobber_stack();
-  churn(what, hidden, 56, 2000);
+  churn(what, hidden, 56, 300);
   check(what, arena[slot], 56, seed);
   printf("%s: kept\n", what);
 }
