@@ -65,9 +65,13 @@ static void on_usr1(int signal_number) {
   check(current_test, object, 80, 51);
 }
 
-static void install_alternate_stack(void) {
-  stack_t alternate = {.ss_sp = malloc(STACK_SIZE), .ss_size = STACK_SIZE};
-  sigaltstack(&alternate, NULL);
+/* Raises SIGUSR1 on a fresh alternate stack, then puts the previous one back (ASan unmaps the
+ * alternate stack it finds when a thread exits, taking it for its own). */
+static void raise_on_alternate_stack(void) {
+  stack_t alternate = {.ss_sp = malloc(STACK_SIZE), .ss_size = STACK_SIZE}, previous;
+  sigaltstack(&alternate, &previous);
+  raise(SIGUSR1);
+  sigaltstack(&previous, NULL);
 }
 
 /* Another thread, stopped while it runs on a makecontext stack or in a handler on its alternate
@@ -83,8 +87,7 @@ static void spin_on_context(void) {
 
 static void *other_thread(void *use_signal) {
   if (use_signal) {
-    install_alternate_stack();
-    raise(SIGUSR1);
+    raise_on_alternate_stack();
     return NULL;
   }
   static ucontext_t thread_caller, thread_callee;
@@ -119,9 +122,8 @@ int main(void) {
   action.sa_handler = on_usr1;
   action.sa_flags = SA_ONSTACK;
   sigaction(SIGUSR1, &action, NULL);
-  install_alternate_stack();
   current_test = "sigaltstack";
-  raise(SIGUSR1);
+  raise_on_alternate_stack();
   printf("sigaltstack: kept\n");
   with_other_thread("other thread on a makecontext stack", 0);
   with_other_thread("other thread on a sigaltstack", 1);
