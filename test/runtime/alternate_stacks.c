@@ -72,6 +72,7 @@ static void raise_on_alternate_stack(void) {
   sigaltstack(&alternate, &previous);
   raise(SIGUSR1);
   sigaltstack(&previous, NULL);
+  free(alternate.ss_sp);
 }
 
 /* Another thread, stopped while it runs on a makecontext stack or in a handler on its alternate
@@ -97,6 +98,7 @@ static void *other_thread(void *use_signal) {
   thread_callee.uc_link = &thread_caller;
   makecontext(&thread_callee, spin_on_context, 0);
   swapcontext(&thread_caller, &thread_callee);
+  free(thread_callee.uc_stack.ss_sp);
   return NULL;
 }
 
@@ -114,9 +116,12 @@ static void with_other_thread(const char *what, int use_signal) {
 }
 
 int main(void) {
-  on_context("makecontext, malloc'ed stack", malloc(STACK_SIZE));
-  on_context("makecontext, mmap'ed stack",
-             mmap(NULL, STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0));
+  void *stack = malloc(STACK_SIZE);
+  on_context("makecontext, malloc'ed stack", stack);
+  free(stack);
+  stack = mmap(NULL, STACK_SIZE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  on_context("makecontext, mmap'ed stack", stack);
+  munmap(stack, STACK_SIZE);
   struct sigaction action;
   memset(&action, 0, sizeof action);
   action.sa_handler = on_usr1;
