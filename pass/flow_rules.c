@@ -9,6 +9,8 @@
  */
 #include "rules.h"
 
+#include "parameter_objects.h"
+
 /* Every non-constant operand flows into the instruction's value, unchanged. */
 static void flow_operands_through(esc_graph *graph, LLVMValueRef instruction, unsigned first) {
   int result = esc_graph_value(graph, instruction);
@@ -232,8 +234,13 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
 
 void esc_build_graph(esc_graph *graph, const esc_summary_table *summaries) {
   for (LLVMValueRef argument = LLVMGetFirstParam(graph->function); argument;
-       argument = LLVMGetNextParam(argument))
-    esc_graph_value(graph, argument);
+       argument = LLVMGetNextParam(argument)) {
+    int value = esc_graph_value(graph, argument);
+    /* A byval copy or the sret result object is the function's own: p = &b, as for an alloca. */
+    if (esc_parameter_is_object(argument))
+      esc_graph_flow(graph, value, esc_graph_variable(graph, argument), -1, ESC_EDGE_ADDRESS_OF,
+                     NULL);
+  }
   for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(graph->function); block;
        block = LLVMGetNextBasicBlock(block))
     for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;

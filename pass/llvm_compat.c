@@ -57,17 +57,32 @@ bool esc_argument_has_attribute(LLVMValueRef call, unsigned arg_index, const cha
          argument_attribute(call, arg_index, kind, false);
 }
 
-bool esc_parameter_has_attribute(LLVMValueRef argument, const char *name) {
+/* The named attribute on the function's own parameter, or NULL. */
+static LLVMAttributeRef parameter_attribute(LLVMValueRef argument, const char *name) {
   unsigned kind = attribute_kind(name);
   if (kind == 0)
-    return false;
+    return NULL;
   LLVMValueRef function = LLVMGetParamParent(argument);
   unsigned index = 0;
   for (LLVMValueRef parameter = LLVMGetFirstParam(function); parameter;
        parameter = LLVMGetNextParam(parameter), index++)
     if (parameter == argument)
-      return LLVMGetEnumAttributeAtIndex(function, argument_attribute_index(index), kind) != NULL;
-  return false;
+      return LLVMGetEnumAttributeAtIndex(function, argument_attribute_index(index), kind);
+  return NULL;
+}
+
+bool esc_parameter_has_attribute(LLVMValueRef argument, const char *name) {
+  return parameter_attribute(argument, name) != NULL;
+}
+
+LLVMTypeRef esc_parameter_type_attribute(LLVMValueRef argument, const char *name) {
+  LLVMAttributeRef attribute = parameter_attribute(argument, name);
+  return attribute ? LLVMGetTypeAttributeValue(attribute) : NULL;
+}
+
+uint64_t esc_parameter_integer_attribute(LLVMValueRef argument, const char *name) {
+  LLVMAttributeRef attribute = parameter_attribute(argument, name);
+  return attribute ? LLVMGetEnumAttributeValue(attribute) : 0;
 }
 
 /*

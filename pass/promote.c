@@ -32,6 +32,7 @@
 #include "escape.h"
 #include "llvm_compat.h"
 #include "memory.h"
+#include "parameter_objects.h"
 #include "pointer_map.h"
 #include "scopes.h"
 
@@ -666,6 +667,37 @@ static void promote_dynamic_alloca(promoter *p, const esc_allocation *allocation
   LLVMInstructionEraseFromParent(alloca);
 }
 
+/* The rewrite of a byval copy or the sret result object (parameter_objects.h): one object per
+ * call, made at entry, which every use of the parameter now sees. A byval object starts as a copy
+ * of the argument; an sret object is copied into the caller's result slot before every return. */
+static void promote_parameter_object(promoter *p, const esc_allocation *allocation,
+                                     const char *name) {
+  LLVMValueRef parameter = allocation->alloca;
+  LLVMValueRef function = LLVMGetParamParent(parameter);
+  char heap_name[256];
+  snprintf(heap_name, sizeof heap_name, "%s.heap", name);
+  unsigned align = allocation->alignment;
+  LLVMValueRef size = size_constant(p, allocation->size ? allocation->size : 1);
+
+  position_before(p, first_non_alloca(function));
+  LLVMSetCurrentDebugLocation2(p->builder, NULL);
+  LLVMValueRef object = build_allocation(p, size, align, allocation->address_hidden, heap_name);
+  /* Uses and debug declares alike now see the object; the copies below use the parameter. */
+  LLVMReplaceAllUsesWith(parameter, object);
+  if (!esc_parameter_object_is_result(parameter)) {
+    LLVMBuildMemCpy(p->builder, object, align, parameter, align, size);
+    return;
+  }
+  for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(function); block;
+       block = LLVMGetNextBasicBlock(block)) {
+    LLVMValueRef terminator = LLVMGetBasicBlockTerminator(block);
+    if (terminator && LLVMIsAReturnInst(terminator)) {
+      position_before(p, terminator);
+      LLVMBuildMemCpy(p->builder, parameter, align, object, align, size);
+    }
+  }
+}
+
 /* The name the rewrite gives the values that stand for alloca: its IR name, else the source
  * variable's (clang drops IR names), else "promoted". The loads that replace the alloca take it
  * as is; the box and the objects add ".box" and ".heap". */
@@ -705,7 +737,9 @@ size_t esc_promote_module(LLVMModuleRef module, const esc_analysis *analysis,
     char name[200];
     promoted_name(allocation, name, sizeof name);
     LLVMSetValueName2(allocation->alloca, "", 0);
-    if (allocation->is_dynamic)
+    if (LLVMIsAArgument(allocation->alloca))
+      promote_parameter_object(&p, allocation, name);
+    else if (allocation->is_dynamic)
       promote_dynamic_alloca(&p, allocation, name);
     else
       promote_static_alloca(&p, allocation, name);

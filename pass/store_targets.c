@@ -5,6 +5,7 @@
  *   a global                -> {heap}, stored-to-global;
  *   the sret parameter      -> ~r0: the object is the function's result, so what is stored
  *                              there is returned (a local's address: reason "returned");
+ *   a byval parameter       -> v flows into that copy, the function's own (as an alloca);
  *   another parameter       -> {heap}, stored-to-parameter (caller memory);
  *   a load from a "plain" pointer slot (an alloca used only as the address of loads and
  *   stores, like clang's %p.addr) -> the bases of every value stored in that slot;
@@ -18,6 +19,7 @@
 #include "rules.h"
 
 #include "llvm_compat.h"
+#include "parameter_objects.h"
 
 enum { TRACE_LIMIT = 64 };
 
@@ -91,7 +93,9 @@ static void trace_one(store_trace *trace, LLVMValueRef value) {
     return;
   }
   if (LLVMIsAArgument(value)) {
-    if (esc_parameter_has_attribute(value, "sret"))
+    if (esc_parameter_is_object(value) && !esc_parameter_object_is_result(value))
+      trace->allocas[trace->alloca_count++] = value;
+    else if (esc_parameter_has_attribute(value, "sret"))
       trace->into_result = true;
     else
       note_heap(trace, ESC_REASON_STORED_TO_PARAMETER);
