@@ -117,12 +117,14 @@ static void build_intrinsic(esc_graph *graph, LLVMValueRef call, LLVMValueRef fu
     return;
   }
   /* Unknown intrinsic: its result may carry any argument; one that takes a pointer may also
-   * keep or store it anywhere. */
+   * keep or store it anywhere, and one that may write memory may store any argument, whatever
+   * its type (SSE2's maskmov.dqu stores a <16 x i8> that can hold an address). */
+  bool writes_memory = esc_function_may_write_memory(function);
   unsigned count = argument_count(call);
   for (unsigned i = 0; i < count; i++) {
     LLVMValueRef argument = LLVMGetOperand(call, i);
     esc_graph_flow(graph, result, esc_graph_value(graph, argument), 0, ESC_EDGE_CALL, call);
-    if (esc_type_has_pointer(LLVMTypeOf(argument)))
+    if (writes_memory || esc_type_has_pointer(LLVMTypeOf(argument)))
       esc_graph_sink(graph, ESC_HEAP, esc_graph_value(graph, argument), 0,
                      ESC_REASON_UNKNOWN_CALLEE, call);
   }

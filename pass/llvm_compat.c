@@ -85,6 +85,19 @@ uint64_t esc_parameter_integer_attribute(LLVMValueRef argument, const char *name
   return attribute ? LLVMGetEnumAttributeValue(attribute) : 0;
 }
 
+/* MemoryEffects as stored in the integer value of `memory(...)`: two bits per memory location
+ * (argument memory, inaccessible memory, other; 22 adds more), Ref = 1 and Mod = 2 in each. A
+ * function writes nothing when no location has its Mod bit. */
+enum { ESC_MEMORY_EFFECTS_MOD_BITS = 0x55555555u << 1 };
+
+bool esc_function_may_write_memory(LLVMValueRef function) {
+  LLVMAttributeRef memory =
+      LLVMGetEnumAttributeAtIndex(function, LLVMAttributeFunctionIndex, attribute_kind("memory"));
+  if (!memory)
+    return true;
+  return (LLVMGetEnumAttributeValue(memory) & ESC_MEMORY_EFFECTS_MOD_BITS) != 0;
+}
+
 /*
  * CaptureInfo as stored in the integer value of `captures(...)` (LLVM 21+, checked on 22):
  *   value = other_components << 4 | ret_components

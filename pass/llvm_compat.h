@@ -34,6 +34,10 @@ LLVMTypeRef esc_parameter_type_attribute(LLVMValueRef argument, const char *name
 /* The value of the parameter's named integer attribute ("align"), or 0 without it. */
 uint64_t esc_parameter_integer_attribute(LLVMValueRef argument, const char *name);
 
+/* Whether the function may write memory: false only when its `memory(...)` attribute (which
+ * LLVM gives every intrinsic it knows) allows no writes at all. */
+bool esc_function_may_write_memory(LLVMValueRef function);
+
 /* Debug-info format: on LLVM 19 the pass reads llvm.dbg.declare calls, so it switches the
  * module to the intrinsic format for its run and back afterwards, removing the llvm.dbg.*
  * declarations the switch added, so the module prints as before; on 22 it reads debug records
