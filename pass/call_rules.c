@@ -238,6 +238,8 @@ static void build_modelled_call(esc_graph *graph, LLVMValueRef call, const esc_l
                          argument_location(graph, call, (unsigned)model->store_value),
                          ESC_EDGE_ASSIGN, call);
   build_model_callback(graph, call, model, summaries);
+  if (model->printf_format >= 0)
+    esc_build_printf_pointers(graph, call, (unsigned)model->printf_format);
 }
 
 /* A declared function we know nothing about but its attributes. */

@@ -25,6 +25,8 @@ typedef struct {
   int8_t store_value;
   int8_t callback; /* argument that is a function the library calls ... */
   int8_t callback_arguments[ESC_MODEL_MAX_CALLBACK_ARGUMENTS]; /* ... with these arguments */
+  int8_t printf_format; /* a printf format, followed by the variadic arguments it converts:
+                           those printed with %p escape, pinned (format_pointers.c) */
 } esc_library_model;
 
 /* The model for a declared function, or NULL when the table has none. */

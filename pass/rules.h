@@ -6,6 +6,7 @@
  *                    attributes, indirect calls and inline asm
  *   store_targets.c  where a store or memcpy writes: local variables or {heap}
  *   integer_addresses.c  whether an integer (a GEP index) may carry an address
+ *   format_pointers.c  the arguments a printf-style call prints with %p
  *
  * Invariant: a rule may only over-approximate (add flows the program may not have), never
  * leave out a flow the program can perform.
@@ -43,6 +44,10 @@ LLVMValueRef esc_single_alloca_base(LLVMValueRef pointer, esc_offset_values *off
 /* An alloca whose every use is the address operand of a load or store (or a lifetime/debug
  * marker): only those stores can change what it holds. */
 bool esc_is_plain_pointer_slot(LLVMValueRef alloca);
+
+/* The edges of the %p arguments of a printf-style call whose format is argument format_index
+ * and whose variadic arguments follow it (format_pointers.c). */
+void esc_build_printf_pointers(esc_graph *graph, LLVMValueRef call, unsigned format_index);
 
 /* Whether an integer may carry an address (integer_addresses.c); pointer_bits is the width of
  * an address in the module. */
