@@ -201,12 +201,49 @@ static void record_parameters(module_context *context, LLVMValueRef function,
 
 /* ===================== Solving functions ===================== */
 
+/* ===================== Unknown code ===================== */
+
+static bool is_inline_asm_call(LLVMValueRef instruction) {
+  LLVMValueRef called = LLVMIsACallInst(instruction) ? LLVMGetCalledValue(instruction) : NULL;
+  return called && LLVMIsAInlineAsm(called);
+}
+
+/* What an instruction of a function "made of inline asm" may be besides the asm: spilling the
+ * parameters to their stack homes and reading them back (-O0), markers, control flow. */
+static bool is_asm_scaffolding(LLVMValueRef instruction) {
+  if (LLVMIsAAllocaInst(instruction) || LLVMIsALoadInst(instruction) ||
+      LLVMIsAStoreInst(instruction) || LLVMIsAReturnInst(instruction) ||
+      LLVMIsABranchInst(instruction) || LLVMIsAUnreachableInst(instruction))
+    return true;
+  return esc_is_marker_intrinsic(instruction) || esc_is_debug_intrinsic(instruction);
+}
+
+/* A `naked` function, or one whose body is inline asm only: it uses its parameters in ways the
+ * IR does not show (registers read by the asm), so its parameters only look unused. */
+static bool is_unknown_code(LLVMValueRef function) {
+  unsigned naked = LLVMGetEnumAttributeKindForName("naked", strlen("naked"));
+  if (LLVMGetEnumAttributeAtIndex(function, LLVMAttributeFunctionIndex, naked))
+    return true;
+  bool has_asm = false;
+  for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(function); block;
+       block = LLVMGetNextBasicBlock(block))
+    for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;
+         instruction = LLVMGetNextInstruction(instruction)) {
+      if (is_inline_asm_call(instruction))
+        has_asm = true;
+      else if (!is_asm_scaffolding(instruction))
+        return false;
+    }
+  return has_asm;
+}
+
 /* Build and solve one function's graph; returns it (caller destroys) with leaks in `leaks`. */
 static void solve_function(module_context *context, LLVMValueRef function, esc_graph *graph,
                            esc_parameter_leak *leaks) {
   esc_graph_init(graph, function, context->pointer_bits);
   esc_build_graph(graph, context->summaries);
   esc_solve(graph);
+  bool unknown_code = is_unknown_code(function);
   unsigned index = 0;
   for (LLVMValueRef argument = LLVMGetFirstParam(function); argument;
        argument = LLVMGetNextParam(argument), index++) {
@@ -218,6 +255,8 @@ static void solve_function(module_context *context, LLVMValueRef function, esc_g
     leaks[index].heap_derefs = graph->locations[location].heap_derefs;
     leaks[index].result_derefs = graph->locations[location].result_derefs;
     leaks[index].hidden_derefs = graph->locations[location].hidden_derefs;
+    if (unknown_code) /* as a call to inline asm: everything reachable escapes, pinned */
+      leaks[index] = (esc_parameter_leak){0, 0, 0};
   }
 }
 
