@@ -24,6 +24,7 @@
 #include "memory.h"
 #include "parameter_objects.h"
 #include "rules.h"
+#include "scopes.h"
 #include "solve.h"
 
 #include <llvm-c/Target.h>
@@ -237,11 +238,28 @@ static bool is_unknown_code(LLVMValueRef function) {
   return has_asm;
 }
 
+/* Gives every variable of the graph its source scope, for the outer-scope rule (solve.c). */
+static void note_variable_scopes(esc_graph *graph) {
+  if (!esc_function_scope(graph->function))
+    return; /* no debug info: no scopes */
+  esc_variable_scopes *scopes = esc_variable_scopes_new(graph->function);
+  for (size_t i = 0; i < graph->location_count; i++) {
+    esc_location *location = &graph->locations[i];
+    if (location->kind != ESC_LOCATION_VARIABLE)
+      continue;
+    esc_variable_scope scope = esc_variable_scopes_get(scopes, location->value);
+    location->scope = scope.scope;
+    location->scope_declared = scope.declared;
+  }
+  esc_variable_scopes_free(scopes);
+}
+
 /* Build and solve one function's graph; returns it (caller destroys) with leaks in `leaks`. */
 static void solve_function(module_context *context, LLVMValueRef function, esc_graph *graph,
                            esc_parameter_leak *leaks) {
   esc_graph_init(graph, function, context->pointer_bits);
   esc_build_graph(graph, context->summaries);
+  note_variable_scopes(graph);
   esc_solve(graph);
   bool unknown_code = is_unknown_code(function);
   unsigned index = 0;

@@ -44,6 +44,8 @@ typedef enum {
   ESC_REASON_CAPTURED_BY_LIBRARY,    /* "captured-by-library": kept by a modelled function */
   ESC_REASON_EXCEPTION,              /* "exception": thrown/resumed or EH pad operand */
   ESC_REASON_PROMOTE_ALL,            /* "promote-all": forced by the `all` option */
+  ESC_REASON_STORED_IN_OUTER_SCOPE,  /* "stored-in-outer-scope": kept by a variable of the same
+                                        function that outlives it (Go's loop-depth rule) */
   ESC_REASON_COUNT
 } esc_reason;
 

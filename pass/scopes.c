@@ -275,6 +275,75 @@ static void search_regions(region_search *search, esc_scope_region *region, LLVM
   free(search->blocks);
 }
 
+/* ===== Scopes of all variables ================================================================ */
+
+struct esc_variable_scopes {
+  esc_pointer_map *declared;  /* alloca or parameter -> its DILocalVariable's scope */
+  esc_pointer_map *first_use; /* alloca -> the scope of its first located use */
+};
+
+static void note_declared_scope(LLVMValueRef address, LLVMMetadataRef variable,
+                                LLVMMetadataRef location, void *context) {
+  (void)location;
+  esc_pointer_map *declared = context;
+  if (!esc_pointer_map_get(declared, address, NULL))
+    esc_pointer_map_put(declared, address, (intptr_t)LLVMDIVariableGetScope(variable));
+}
+
+esc_variable_scopes *esc_variable_scopes_new(LLVMValueRef function) {
+  esc_variable_scopes *scopes = esc_xmalloc(sizeof *scopes);
+  scopes->declared = esc_pointer_map_new();
+  scopes->first_use = esc_pointer_map_new();
+  esc_for_each_declare(function, note_declared_scope, scopes->declared);
+  for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(function); block;
+       block = LLVMGetNextBasicBlock(block))
+    for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;
+         instruction = LLVMGetNextInstruction(instruction)) {
+      LLVMMetadataRef location = LLVMInstructionGetDebugLoc(instruction);
+      if (!location || esc_is_debug_intrinsic(instruction))
+        continue;
+      int count = LLVMGetNumOperands(instruction);
+      for (int i = 0; i < count; i++) {
+        LLVMValueRef operand = LLVMGetOperand(instruction, (unsigned)i);
+        if (operand && LLVMIsAAllocaInst(operand) &&
+            !esc_pointer_map_get(scopes->first_use, operand, NULL))
+          esc_pointer_map_put(scopes->first_use, operand,
+                              (intptr_t)LLVMDILocationGetScope(location));
+      }
+    }
+  return scopes;
+}
+
+esc_variable_scope esc_variable_scopes_get(const esc_variable_scopes *scopes, LLVMValueRef value) {
+  intptr_t scope;
+  if (esc_pointer_map_get(scopes->declared, value, &scope))
+    return (esc_variable_scope){(LLVMMetadataRef)scope, true};
+  if (esc_pointer_map_get(scopes->first_use, value, &scope))
+    return (esc_variable_scope){(LLVMMetadataRef)scope, false};
+  return (esc_variable_scope){NULL, false};
+}
+
+void esc_variable_scopes_free(esc_variable_scopes *scopes) {
+  esc_pointer_map_free(scopes->declared);
+  esc_pointer_map_free(scopes->first_use);
+  free(scopes);
+}
+
+LLVMMetadataRef esc_function_scope(LLVMValueRef function) { return LLVMGetSubprogram(function); }
+
+bool esc_scope_strictly_encloses(LLVMContextRef context, LLVMMetadataRef outer,
+                                 LLVMMetadataRef inner) {
+  outer = real_scope(context, outer);
+  inner = real_scope(context, inner);
+  if (!outer || !inner || outer == inner)
+    return false;
+  for (LLVMMetadataRef scope = parent_scope(context, inner); scope;
+       scope = parent_scope(context, scope))
+    if (scope == outer)
+      return true;
+  return false;
+}
+
 /* ===== Public interface ======================================================================= */
 
 esc_scope_region *esc_scope_region_find(LLVMValueRef alloca) {

@@ -49,4 +49,27 @@ esc_scope_entry esc_scope_region_entry(const esc_scope_region *region, size_t in
 /* Whether execution leaves block (at its terminator) inside the region. */
 bool esc_scope_region_ends_inside(const esc_scope_region *region, LLVMBasicBlockRef block);
 
+/* ===== Scopes of all variables (for the analysis' outer-scope rule) ===== */
+
+/* A variable's source scope, found as for a region (the DILocalVariable's, else the first
+ * use's); scope is NULL when neither exists. */
+typedef struct {
+  LLVMMetadataRef scope; /* a DILexicalBlock or the DISubprogram */
+  bool declared;         /* from the variable's DILocalVariable (else from its first use) */
+} esc_variable_scope;
+
+/* The scopes of every alloca and parameter of one function, found in one pass over it. Needs
+ * the debug format set up by esc_debug_format_begin. */
+typedef struct esc_variable_scopes esc_variable_scopes;
+esc_variable_scopes *esc_variable_scopes_new(LLVMValueRef function);
+esc_variable_scope esc_variable_scopes_get(const esc_variable_scopes *scopes, LLVMValueRef value);
+void esc_variable_scopes_free(esc_variable_scopes *scopes);
+
+/* The function's own scope (its DISubprogram), or NULL without debug info. */
+LLVMMetadataRef esc_function_scope(LLVMValueRef function);
+
+/* Whether inner is nested, at any depth, in outer (and is not outer itself). */
+bool esc_scope_strictly_encloses(LLVMContextRef context, LLVMMetadataRef outer,
+                                 LLVMMetadataRef inner);
+
 #endif /* ESCC_SCOPES_H */
