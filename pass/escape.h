@@ -73,7 +73,8 @@ typedef struct {
 } esc_flow_step;
 
 typedef struct {
-  LLVMValueRef alloca;    /* the alloca instruction (valid while the module is unchanged) */
+  LLVMValueRef alloca;    /* the alloca instruction, or the byval/sret parameter moved to the
+                             heap (docs/design.md); valid while the module is unchanged */
   const char *function;   /* the function's IR name */
   const char *variable;   /* source name, else IR name, else "%N" */
   esc_source_place place; /* declaration; file NULL without debug info */

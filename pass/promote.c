@@ -26,6 +26,9 @@
  * A dynamic alloca (a VLA, alloca(), or any alloca outside the entry block) is replaced where it
  * executes by an allocation of count * element size: every execution already means a new object.
  *
+ * A byval copy or sret result object decided heap (parameter_objects.h) becomes one object per
+ * call, made at entry: a copy of the argument, or copied into the result slot at every return.
+ *
  * Invariant: after esc_promote_module no instruction refers to a promoted alloca, every load of a
  * box is dominated by a store to it, and the module passes the verifier.
  */
@@ -438,13 +441,17 @@ static LLVMValueRef first_non_alloca(LLVMValueRef function) {
   return instruction;
 }
 
+/* A new object for a static alloca, at the builder's position. */
+static LLVMValueRef build_object(promoter *p, const esc_allocation *allocation, const char *name) {
+  uint64_t size = allocation->size ? allocation->size : 1; /* a distinct address even if empty */
+  return build_allocation(p, size_constant(p, size), allocation->alignment,
+                          allocation->address_hidden, name);
+}
+
 /* Stores a new object for alloca into box at the builder's position. */
 static void build_box_fill(promoter *p, const esc_allocation *allocation, LLVMValueRef box,
                            const char *name) {
-  uint64_t size = allocation->size ? allocation->size : 1; /* a distinct address even if empty */
-  LLVMValueRef object = build_allocation(p, size_constant(p, size), allocation->alignment,
-                                         allocation->address_hidden, name);
-  LLVMBuildStore(p->builder, object, box);
+  LLVMBuildStore(p->builder, build_object(p, allocation, name), box);
 }
 
 /* Replaces alloca in user's operands by a load of box placed before the use (for a phi, at the
@@ -533,9 +540,9 @@ static void warn_no_scope(promoter *p, LLVMValueRef function) {
 /* At a block start reached both from inside the region and from outside: a new object only when
  * the edge taken came from outside (a phi of the edges says which), else the box keeps its own.
  * The allocation runs either way; such blocks are rare (a jump into the middle of a scope). */
-static LLVMValueRef build_conditional_fill(promoter *p, const esc_allocation *allocation,
-                                           const esc_scope_region *region, LLVMValueRef before,
-                                           LLVMValueRef box, const char *name) {
+static void build_conditional_fill(promoter *p, const esc_allocation *allocation,
+                                   const esc_scope_region *region, LLVMValueRef before,
+                                   LLVMValueRef box, const char *name) {
   LLVMBasicBlockRef block = LLVMGetInstructionParent(before);
   LLVMValueRef function = LLVMGetBasicBlockParent(block);
   LLVMTypeRef i1 = LLVMInt1TypeInContext(p->context);
@@ -553,12 +560,10 @@ static LLVMValueRef build_conditional_fill(promoter *p, const esc_allocation *al
         LLVMAddIncoming(entered, &from_outside, &from, 1);
   }
   position_before(p, before);
-  uint64_t size = allocation->size ? allocation->size : 1;
-  LLVMValueRef object = build_allocation(p, size_constant(p, size), allocation->alignment,
-                                         allocation->address_hidden, name);
+  LLVMValueRef object = build_object(p, allocation, name);
   LLVMValueRef current = LLVMBuildLoad2(p->builder, p->pointer_type, box, "");
   LLVMValueRef chosen = LLVMBuildSelect(p->builder, entered, object, current, "");
-  return LLVMBuildStore(p->builder, chosen, box);
+  LLVMBuildStore(p->builder, chosen, box);
 }
 
 /* Fills the box on every entry into the alloca's scope region; returns whether it also needs an
