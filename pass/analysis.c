@@ -22,7 +22,9 @@
 #include "explain.h"
 #include "llvm_compat.h"
 #include "memory.h"
+#include "parameter_objects.h"
 #include "rules.h"
+#include "scopes.h"
 #include "solve.h"
 
 #include <llvm-c/Target.h>
@@ -88,26 +90,22 @@ static uint64_t alloca_size(module_context *context, LLVMValueRef alloca) {
 
 /* ===================== Recording results ===================== */
 
-static void record_allocation(module_context *context, const esc_graph *graph, LLVMValueRef alloca,
-                              const char *function_name, esc_names *names) {
-  esc_analysis *analysis = context->analysis;
+static esc_allocation *new_allocation(esc_analysis *analysis) {
   ESC_GROW(analysis->allocations, analysis->allocation_capacity, analysis->allocation_count + 1);
-  esc_allocation *allocation = &analysis->allocations[analysis->allocation_count++];
-  *allocation = (esc_allocation){.alloca = alloca, .function = function_name};
-  allocation->variable =
-      esc_arena_strdup(analysis->arena, esc_names_variable(names, alloca, &allocation->place));
-  allocation->place.file = esc_arena_strdup(analysis->arena, allocation->place.file);
-  allocation->size = alloca_size(context, alloca);
-  allocation->alignment = LLVMGetAlignment(alloca);
-  allocation->is_dynamic = alloca_is_dynamic(alloca);
-  allocation->address_taken = !address_used_only_for_access(alloca, 0);
+  return &analysis->allocations[analysis->allocation_count++];
+}
+
+/* Decides heap or stack for an allocation whose facts are filled in, from its variable in the
+ * solved graph, and counts it. */
+static void decide(module_context *context, const esc_graph *graph, esc_allocation *allocation,
+                   esc_names *names) {
+  esc_analysis *analysis = context->analysis;
   analysis->summary.allocas++;
   if (allocation->address_taken)
     analysis->summary.address_taken++;
-
   intptr_t index;
   const esc_location *variable = NULL;
-  if (esc_pointer_map_get(graph->variable_locations, alloca, &index))
+  if (esc_pointer_map_get(graph->variable_locations, allocation->alloca, &index))
     variable = &graph->locations[index];
   allocation->address_hidden = variable && variable->hidden;
   if (variable && variable->escapes) {
@@ -124,6 +122,43 @@ static void record_allocation(module_context *context, const esc_graph *graph, L
   }
   if (allocation->decision == ESC_DECISION_HEAP)
     analysis->summary.promoted++;
+}
+
+static void record_allocation(module_context *context, const esc_graph *graph, LLVMValueRef alloca,
+                              const char *function_name, esc_names *names) {
+  esc_analysis *analysis = context->analysis;
+  esc_allocation *allocation = new_allocation(analysis);
+  *allocation = (esc_allocation){.alloca = alloca, .function = function_name};
+  allocation->variable =
+      esc_arena_strdup(analysis->arena, esc_names_variable(names, alloca, &allocation->place));
+  allocation->place.file = esc_arena_strdup(analysis->arena, allocation->place.file);
+  allocation->size = alloca_size(context, alloca);
+  allocation->alignment = LLVMGetAlignment(alloca);
+  allocation->is_dynamic = alloca_is_dynamic(alloca);
+  allocation->address_taken = !address_used_only_for_access(alloca, 0);
+  decide(context, graph, allocation, names);
+}
+
+/* A byval copy or the sret result object whose address escapes becomes an allocation of its own
+ * (esc_allocation.alloca is then the parameter); one that does not stays out of the results,
+ * which list allocas. */
+static void record_parameter_object(module_context *context, const esc_graph *graph,
+                                    LLVMValueRef argument, const char *function_name,
+                                    esc_names *names) {
+  intptr_t index;
+  if (!esc_pointer_map_get(graph->variable_locations, argument, &index) ||
+      !graph->locations[index].escapes)
+    return;
+  esc_analysis *analysis = context->analysis;
+  esc_allocation *allocation = new_allocation(analysis);
+  *allocation = (esc_allocation){.alloca = argument, .function = function_name};
+  allocation->variable =
+      esc_arena_strdup(analysis->arena, esc_names_variable(names, argument, &allocation->place));
+  allocation->place.file = esc_arena_strdup(analysis->arena, allocation->place.file);
+  allocation->size = esc_parameter_object_size(argument, context->data_layout);
+  allocation->alignment = esc_parameter_object_alignment(argument, context->data_layout);
+  allocation->address_taken = true;
+  decide(context, graph, allocation, names);
 }
 
 static void record_parameters(module_context *context, LLVMValueRef function,
@@ -150,18 +185,83 @@ static void record_parameters(module_context *context, LLVMValueRef function,
                                  !esc_parameter_has_attribute(argument, "sret");
     parameter->heap_derefs = summary->parameters[index].heap_derefs;
     parameter->result_derefs = summary->parameters[index].result_derefs;
+    LLVMTypeRef copied_struct = esc_parameter_type_attribute(argument, "byval");
+    if (copied_struct) {
+      /* A struct passed by value: the source parameter is the struct, which holds a pointer
+       * only if its type does; the copy's own address never leaves (it is moved to the heap),
+       * only what the caller's struct holds can. */
+      parameter->carries_pointer = esc_type_has_pointer(copied_struct);
+      if (parameter->heap_derefs < 1)
+        parameter->heap_derefs = 1;
+      if (parameter->result_derefs < 1)
+        parameter->result_derefs = 1;
+    }
     parameter->result_has_pointer = result_has_pointer;
   }
 }
 
 /* ===================== Solving functions ===================== */
 
+/* ===================== Unknown code ===================== */
+
+static bool is_inline_asm_call(LLVMValueRef instruction) {
+  LLVMValueRef called = LLVMIsACallInst(instruction) ? LLVMGetCalledValue(instruction) : NULL;
+  return called && LLVMIsAInlineAsm(called);
+}
+
+/* What an instruction of a function "made of inline asm" may be besides the asm: spilling the
+ * parameters to their stack homes and reading them back (-O0), markers, control flow. */
+static bool is_asm_scaffolding(LLVMValueRef instruction) {
+  if (LLVMIsAAllocaInst(instruction) || LLVMIsALoadInst(instruction) ||
+      LLVMIsAStoreInst(instruction) || LLVMIsAReturnInst(instruction) ||
+      LLVMIsABranchInst(instruction) || LLVMIsAUnreachableInst(instruction))
+    return true;
+  return esc_is_marker_intrinsic(instruction) || esc_is_debug_intrinsic(instruction);
+}
+
+/* A `naked` function, or one whose body is inline asm only: it uses its parameters in ways the
+ * IR does not show (registers read by the asm), so its parameters only look unused. */
+static bool is_unknown_code(LLVMValueRef function) {
+  unsigned naked = LLVMGetEnumAttributeKindForName("naked", strlen("naked"));
+  if (LLVMGetEnumAttributeAtIndex(function, LLVMAttributeFunctionIndex, naked))
+    return true;
+  bool has_asm = false;
+  for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(function); block;
+       block = LLVMGetNextBasicBlock(block))
+    for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;
+         instruction = LLVMGetNextInstruction(instruction)) {
+      if (is_inline_asm_call(instruction))
+        has_asm = true;
+      else if (!is_asm_scaffolding(instruction))
+        return false;
+    }
+  return has_asm;
+}
+
+/* Gives every variable of the graph its source scope, for the outer-scope rule (solve.c). */
+static void note_variable_scopes(esc_graph *graph) {
+  if (!esc_function_scope(graph->function))
+    return; /* no debug info: no scopes */
+  esc_variable_scopes *scopes = esc_variable_scopes_new(graph->function);
+  for (size_t i = 0; i < graph->location_count; i++) {
+    esc_location *location = &graph->locations[i];
+    if (location->kind != ESC_LOCATION_VARIABLE)
+      continue;
+    esc_variable_scope scope = esc_variable_scopes_get(scopes, location->value);
+    location->scope = scope.scope;
+    location->scope_declared = scope.declared;
+  }
+  esc_variable_scopes_free(scopes);
+}
+
 /* Build and solve one function's graph; returns it (caller destroys) with leaks in `leaks`. */
 static void solve_function(module_context *context, LLVMValueRef function, esc_graph *graph,
                            esc_parameter_leak *leaks) {
   esc_graph_init(graph, function, context->pointer_bits);
   esc_build_graph(graph, context->summaries);
+  note_variable_scopes(graph);
   esc_solve(graph);
+  bool unknown_code = is_unknown_code(function);
   unsigned index = 0;
   for (LLVMValueRef argument = LLVMGetFirstParam(function); argument;
        argument = LLVMGetNextParam(argument), index++) {
@@ -173,6 +273,8 @@ static void solve_function(module_context *context, LLVMValueRef function, esc_g
     leaks[index].heap_derefs = graph->locations[location].heap_derefs;
     leaks[index].result_derefs = graph->locations[location].result_derefs;
     leaks[index].hidden_derefs = graph->locations[location].hidden_derefs;
+    if (unknown_code) /* as a call to inline asm: everything reachable escapes, pinned */
+      leaks[index] = (esc_parameter_leak){0, 0, 0};
   }
 }
 
@@ -190,6 +292,10 @@ static void record_function(module_context *context, LLVMValueRef function, cons
          instruction = LLVMGetNextInstruction(instruction))
       if (LLVMIsAAllocaInst(instruction))
         record_allocation(context, graph, instruction, function_name, names);
+  for (LLVMValueRef argument = LLVMGetFirstParam(function); argument;
+       argument = LLVMGetNextParam(argument))
+    if (esc_parameter_is_object(argument))
+      record_parameter_object(context, graph, argument, function_name, names);
   record_parameters(context, function, function_name, summary, names);
   esc_names_free(names);
 }

@@ -10,7 +10,9 @@
  *   5. otherwise — unknown functions, indirect calls, inline asm — everything reachable from
  *      every argument escapes.
  * A byval argument is copied before the call, so the callee only ever sees a copy: at most
- * what the original points to (derefs >= 1) can leak through it.
+ * what the original points to (derefs >= 1) can leak through it. The same holds for the sret
+ * result object passed to a defined callee: if the callee's own result object escapes, the
+ * rewrite gives it a promoted object of its own (parameter_objects.h).
  *
  * Invariant: every argument of every call gets at least one rule; only rules 1-4 may decide
  * that an argument does not escape.
@@ -115,21 +117,25 @@ static void build_intrinsic(esc_graph *graph, LLVMValueRef call, LLVMValueRef fu
     return;
   }
   /* Unknown intrinsic: its result may carry any argument; one that takes a pointer may also
-   * keep or store it anywhere. */
+   * keep or store it anywhere, and one that may write memory may store any argument, whatever
+   * its type (SSE2's maskmov.dqu stores a <16 x i8> that can hold an address). */
+  bool writes_memory = esc_function_may_write_memory(function);
   unsigned count = argument_count(call);
   for (unsigned i = 0; i < count; i++) {
     LLVMValueRef argument = LLVMGetOperand(call, i);
     esc_graph_flow(graph, result, esc_graph_value(graph, argument), 0, ESC_EDGE_CALL, call);
-    if (esc_type_has_pointer(LLVMTypeOf(argument)))
+    if (writes_memory || esc_type_has_pointer(LLVMTypeOf(argument)))
       esc_graph_sink(graph, ESC_HEAP, esc_graph_value(graph, argument), 0,
                      ESC_REASON_UNKNOWN_CALLEE, call);
   }
 }
 
-/* A byval argument is a copy: what the callee does to the copy's address cannot reach the
- * original, only what the original points to can. */
-static int adjust_for_byval(LLVMValueRef call, unsigned index, int derefs) {
-  if (derefs < 1 && esc_argument_has_attribute(call, index, "byval"))
+/* A byval argument is a copy, and the sret object of a defined callee is replaced by one of its
+ * own when its address escapes: what the callee does to that address cannot reach the caller's
+ * memory, only what the memory holds can. */
+static int adjust_for_callee_object(LLVMValueRef call, unsigned index, int derefs) {
+  if (derefs < 1 && (esc_argument_has_attribute(call, index, "byval") ||
+                     esc_argument_has_attribute(call, index, "sret")))
     return 1;
   return derefs;
 }
@@ -167,14 +173,14 @@ static void build_summarised_call(esc_graph *graph, LLVMValueRef call,
     }
     esc_parameter_leak leak = summary->parameters[i];
     if (leak.heap_derefs != ESC_NO_LEAK)
-      esc_graph_sink(graph, ESC_HEAP, argument, adjust_for_byval(call, i, leak.heap_derefs),
+      esc_graph_sink(graph, ESC_HEAP, argument, adjust_for_callee_object(call, i, leak.heap_derefs),
                      ESC_REASON_CALLEE_LEAKS_PARAMETER, call);
     if (leak.result_derefs != ESC_NO_LEAK)
       flow_into_result(graph, call, sret_object, argument,
-                       adjust_for_byval(call, i, leak.result_derefs));
+                       adjust_for_callee_object(call, i, leak.result_derefs));
     if (leak.hidden_derefs != ESC_NO_LEAK)
-      esc_graph_sink(graph, ESC_HIDDEN, argument, adjust_for_byval(call, i, leak.hidden_derefs),
-                     ESC_REASON_NONE, call);
+      esc_graph_sink(graph, ESC_HIDDEN, argument,
+                     adjust_for_callee_object(call, i, leak.hidden_derefs), ESC_REASON_NONE, call);
   }
 }
 
@@ -241,6 +247,8 @@ static void build_modelled_call(esc_graph *graph, LLVMValueRef call, const esc_l
       esc_graph_sink(graph, ESC_HIDDEN, argument, (int)derefs, ESC_REASON_NONE, call);
     }
   }
+  if (model->printf_format >= 0)
+    esc_build_printf_pointers(graph, call, (unsigned)model->printf_format);
 }
 
 /* A declared function we know nothing about but its attributes. */

@@ -44,6 +44,8 @@ typedef enum {
   ESC_REASON_CAPTURED_BY_LIBRARY,    /* "captured-by-library": kept by a modelled function */
   ESC_REASON_EXCEPTION,              /* "exception": thrown/resumed or EH pad operand */
   ESC_REASON_PROMOTE_ALL,            /* "promote-all": forced by the `all` option */
+  ESC_REASON_STORED_IN_OUTER_SCOPE,  /* "stored-in-outer-scope": kept by a variable of the same
+                                        function that outlives it (Go's loop-depth rule) */
   ESC_REASON_COUNT
 } esc_reason;
 
@@ -71,7 +73,8 @@ typedef struct {
 } esc_flow_step;
 
 typedef struct {
-  LLVMValueRef alloca;    /* the alloca instruction (valid while the module is unchanged) */
+  LLVMValueRef alloca;    /* the alloca instruction, or the byval/sret parameter moved to the
+                             heap (docs/design.md); valid while the module is unchanged */
   const char *function;   /* the function's IR name */
   const char *variable;   /* source name, else IR name, else "%N" */
   esc_source_place place; /* declaration; file NULL without debug info */

@@ -9,6 +9,8 @@
  */
 #include "rules.h"
 
+#include "parameter_objects.h"
+
 /* Every non-constant operand flows into the instruction's value, unchanged. */
 static void flow_operands_through(esc_graph *graph, LLVMValueRef instruction, unsigned first) {
   int result = esc_graph_value(graph, instruction);
@@ -26,19 +28,22 @@ static bool is_difference_of_pointers(LLVMValueRef instruction) {
 }
 
 /* The local variable the pointer turned into the integer `pointer_integer` points into. */
-static LLVMValueRef pointer_integer_base(LLVMValueRef pointer_integer) {
-  return esc_single_alloca_base(LLVMGetOperand(pointer_integer, 0));
+static LLVMValueRef pointer_integer_base(LLVMValueRef pointer_integer, esc_offset_values *offsets) {
+  return esc_single_alloca_base(LLVMGetOperand(pointer_integer, 0), offsets);
 }
 
 /* `end - start` of two pointers into the same local variable (C's pointer difference) is an
- * offset within that object: whoever adds it to an address must already hold one into the
- * object, so it carries no address. A difference of addresses of two different objects does:
+ * offset within that object, made of the GEP indices that moved them (offsets): whoever adds it
+ * to an address must already hold one into the object, so the pointers' own addresses do not
+ * flow into it, only what the indices carry (`buf + ((char *)&y - buf)` minus buf is an address
+ * difference again). A difference of addresses of two different objects carries an address:
  * `&b + ((uintptr_t)a - (uintptr_t)&b)` is a. */
-static bool is_offset_within_one_local(LLVMValueRef instruction) {
+static bool is_offset_within_one_local(LLVMValueRef instruction, esc_offset_values *offsets) {
   if (!is_difference_of_pointers(instruction))
     return false;
-  LLVMValueRef base = pointer_integer_base(LLVMGetOperand(instruction, 0));
-  return base && base == pointer_integer_base(LLVMGetOperand(instruction, 1));
+  offsets->count = 0;
+  LLVMValueRef base = pointer_integer_base(LLVMGetOperand(instruction, 0), offsets);
+  return base && base == pointer_integer_base(LLVMGetOperand(instruction, 1), offsets);
 }
 
 /* An integer made from a pointer hides the address from a conservative collector if it is
@@ -56,20 +61,21 @@ static bool pointer_integer_leaves_compares(LLVMValueRef ptrtoint) {
   return false;
 }
 
-/* A scalar read from memory that is narrower than an address is data: it cannot hold one (a
- * deliberate assumption, documented in docs/design.md: code that splits pointers into halves
- * in memory and rebuilds them is not supported). This is what keeps `s->count++` through a
- * parameter from leaking everything s points to. A double is as wide as an address and may
- * carry one (NaN-boxing), so it is tracked. */
+/* A scalar read from memory that is at most half an address wide is data: it cannot hold a
+ * whole one (a deliberate assumption, documented in docs/design.md: code that splits pointers
+ * into halves in memory and rebuilds them is not supported). This is what keeps `s->count++`
+ * through a parameter from leaking everything s points to. Anything wider may hold a whole
+ * address — a 48-bit bitfield does on x86-64 — and a double may too (NaN-boxing). */
 static bool loaded_type_holds_address(const esc_graph *graph, LLVMTypeRef type) {
+  unsigned half_pointer_bits = graph->pointer_bits / 2;
   switch (LLVMGetTypeKind(type)) {
   case LLVMIntegerTypeKind:
-    return LLVMGetIntTypeWidth(type) >= graph->pointer_bits;
+    return LLVMGetIntTypeWidth(type) > half_pointer_bits;
   case LLVMHalfTypeKind:
   case LLVMBFloatTypeKind:
-    return graph->pointer_bits <= 16;
+    return 16 > half_pointer_bits;
   case LLVMFloatTypeKind:
-    return graph->pointer_bits <= 32;
+    return 32 > half_pointer_bits;
   default:
     return true;
   }
@@ -176,10 +182,17 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
     flow_operands_through(graph, instruction, 0);
     return;
 
-  case LLVMSub:
-    if (!is_offset_within_one_local(instruction))
+  case LLVMSub: {
+    esc_offset_values offsets;
+    if (!is_offset_within_one_local(instruction, &offsets)) {
       flow_operands_through(graph, instruction, 0);
+      return;
+    }
+    for (size_t i = 0; i < offsets.count; i++)
+      esc_graph_flow(graph, self, esc_graph_value(graph, offsets.values[i]), 0, ESC_EDGE_COPY,
+                     instruction);
     return;
+  }
 
   case LLVMSelect: /* the condition is an i1 and carries nothing */
     flow_operands_through(graph, instruction, 1);
@@ -244,8 +257,13 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
 
 void esc_build_graph(esc_graph *graph, const esc_summary_table *summaries) {
   for (LLVMValueRef argument = LLVMGetFirstParam(graph->function); argument;
-       argument = LLVMGetNextParam(argument))
-    esc_graph_value(graph, argument);
+       argument = LLVMGetNextParam(argument)) {
+    int value = esc_graph_value(graph, argument);
+    /* A byval copy or the sret result object is the function's own: p = &b, as for an alloca. */
+    if (esc_parameter_is_object(argument))
+      esc_graph_flow(graph, value, esc_graph_variable(graph, argument), -1, ESC_EDGE_ADDRESS_OF,
+                     NULL);
+  }
   for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(graph->function); block;
        block = LLVMGetNextBasicBlock(block))
     for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;

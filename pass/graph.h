@@ -75,6 +75,8 @@ typedef struct {
   int32_t heap_derefs;   /* argument VALUE: min derefs to {heap} (ESC_NO_LEAK if none) */
   int32_t result_derefs; /* argument VALUE: min derefs to ~r0 */
   int32_t hidden_derefs; /* argument VALUE: min derefs to {hidden} */
+  LLVMMetadataRef scope; /* VARIABLE: its source scope (esc_variable_scopes), or NULL */
+  bool scope_declared;   /* VARIABLE: the scope is its DILocalVariable's, not a first use's */
   int chain_offset;      /* VARIABLE that escapes: its explanation, chain_length edges in */
   int chain_length;      /* esc_graph.chain_edges from the variable towards the sink */
 } esc_location;

@@ -12,7 +12,10 @@
  *   PINS(d, ARG(i))    the kernel keeps the object argument i points to after d dereferences
  *                      (PINS(1, ARG(3)): epoll_ctl's event.data.ptr), where the collector cannot
  *                      see it: the object escapes and is allocated pinned
- * Variadic arguments of the printf and scanf families are read or written, never kept.
+ *   PRINTF_FORMAT(i)   argument i is a printf format and the variadic arguments follow it: one
+ *                      printed with %p becomes text that sscanf("%p") turns back into the same
+ *                      pointer (C11), so it escapes and is pinned (format_pointers.c)
+ * Other variadic arguments of the printf and scanf families are read or written, never kept.
  *
  * Invariant: names are unique; the table is sorted by name before the first lookup.
  */
@@ -41,6 +44,7 @@
    .store_value = NONE,                                                                            \
    .callback = NONE,                                                                               \
    .callback_arguments = {NONE, NONE, NONE},                                                       \
+   .printf_format = NONE,                                                                          \
    __VA_ARGS__}
 #define ARG(i) (1u << (i))
 #define CAPTURES(argument_mask) .captured_arguments = (argument_mask)
@@ -50,25 +54,26 @@
 #define STORES(d, v) .store_destination = (d), .store_value = (v)
 #define CALLS(f, a, b, c) .callback = (f), .callback_arguments = {(a), (b), (c)}
 #define PINS(derefs, argument_mask) .pinned[derefs] = (argument_mask)
+#define PRINTF_FORMAT(i) .printf_format = (i)
 
 static esc_library_model model_table[] = {
     /* ---- stdio: streams read and write through the pointers, keep none of them ---- */
-    MODEL("printf"),
-    MODEL("fprintf"),
-    MODEL("sprintf"),
-    MODEL("snprintf"),
-    MODEL("dprintf"),
+    MODEL("printf", PRINTF_FORMAT(0)),
+    MODEL("fprintf", PRINTF_FORMAT(1)),
+    MODEL("sprintf", PRINTF_FORMAT(1)),
+    MODEL("snprintf", PRINTF_FORMAT(2)),
+    MODEL("dprintf", PRINTF_FORMAT(1)),
     MODEL("vprintf"),
     MODEL("vfprintf"),
     MODEL("vsprintf"),
     MODEL("vsnprintf"),
     MODEL("vdprintf"),
-    MODEL("asprintf"),
+    MODEL("asprintf", PRINTF_FORMAT(1)),
     MODEL("vasprintf"),
-    MODEL("__printf_chk"),
-    MODEL("__fprintf_chk"),
-    MODEL("__sprintf_chk"),
-    MODEL("__snprintf_chk"),
+    MODEL("__printf_chk", PRINTF_FORMAT(1)),
+    MODEL("__fprintf_chk", PRINTF_FORMAT(2)),
+    MODEL("__sprintf_chk", PRINTF_FORMAT(3)),
+    MODEL("__snprintf_chk", PRINTF_FORMAT(4)),
     MODEL("__vsnprintf_chk"),
     MODEL("__vfprintf_chk"),
     MODEL("__vprintf_chk"),

@@ -57,17 +57,45 @@ bool esc_argument_has_attribute(LLVMValueRef call, unsigned arg_index, const cha
          argument_attribute(call, arg_index, kind, false);
 }
 
-bool esc_parameter_has_attribute(LLVMValueRef argument, const char *name) {
+/* The named attribute on the function's own parameter, or NULL. */
+static LLVMAttributeRef parameter_attribute(LLVMValueRef argument, const char *name) {
   unsigned kind = attribute_kind(name);
   if (kind == 0)
-    return false;
+    return NULL;
   LLVMValueRef function = LLVMGetParamParent(argument);
   unsigned index = 0;
   for (LLVMValueRef parameter = LLVMGetFirstParam(function); parameter;
        parameter = LLVMGetNextParam(parameter), index++)
     if (parameter == argument)
-      return LLVMGetEnumAttributeAtIndex(function, argument_attribute_index(index), kind) != NULL;
-  return false;
+      return LLVMGetEnumAttributeAtIndex(function, argument_attribute_index(index), kind);
+  return NULL;
+}
+
+bool esc_parameter_has_attribute(LLVMValueRef argument, const char *name) {
+  return parameter_attribute(argument, name) != NULL;
+}
+
+LLVMTypeRef esc_parameter_type_attribute(LLVMValueRef argument, const char *name) {
+  LLVMAttributeRef attribute = parameter_attribute(argument, name);
+  return attribute ? LLVMGetTypeAttributeValue(attribute) : NULL;
+}
+
+uint64_t esc_parameter_integer_attribute(LLVMValueRef argument, const char *name) {
+  LLVMAttributeRef attribute = parameter_attribute(argument, name);
+  return attribute ? LLVMGetEnumAttributeValue(attribute) : 0;
+}
+
+/* MemoryEffects as stored in the integer value of `memory(...)`: two bits per memory location
+ * (argument memory, inaccessible memory, other; 22 adds more), Ref = 1 and Mod = 2 in each. A
+ * function writes nothing when no location has its Mod bit. */
+enum { ESC_MEMORY_EFFECTS_MOD_BITS = 0x55555555u << 1 };
+
+bool esc_function_may_write_memory(LLVMValueRef function) {
+  LLVMAttributeRef memory =
+      LLVMGetEnumAttributeAtIndex(function, LLVMAttributeFunctionIndex, attribute_kind("memory"));
+  if (!memory)
+    return true;
+  return (LLVMGetEnumAttributeValue(memory) & ESC_MEMORY_EFFECTS_MOD_BITS) != 0;
 }
 
 /*

@@ -9,6 +9,7 @@
 
 #include <llvm-c/Core.h>
 #include <stdbool.h>
+#include <stdint.h>
 
 /* How a call may capture the pointer passed as argument arg_index (0-based), judged from the
  * attributes at the call site and on the callee's declaration (both are checked):
@@ -26,6 +27,16 @@ bool esc_argument_has_attribute(LLVMValueRef call, unsigned arg_index, const cha
 
 /* Whether the function's own parameter carries the named enum or type attribute ("sret"). */
 bool esc_parameter_has_attribute(LLVMValueRef argument, const char *name);
+
+/* The type of the parameter's named type attribute ("byval", "sret"), or NULL without it. */
+LLVMTypeRef esc_parameter_type_attribute(LLVMValueRef argument, const char *name);
+
+/* The value of the parameter's named integer attribute ("align"), or 0 without it. */
+uint64_t esc_parameter_integer_attribute(LLVMValueRef argument, const char *name);
+
+/* Whether the function may write memory: false only when its `memory(...)` attribute (which
+ * LLVM gives every intrinsic it knows) allows no writes at all. */
+bool esc_function_may_write_memory(LLVMValueRef function);
 
 /* Debug-info format: on LLVM 19 the pass reads llvm.dbg.declare calls, so it switches the
  * module to the intrinsic format for its run and back afterwards, removing the llvm.dbg.*

@@ -16,11 +16,18 @@
  * fresh variable per loop iteration; allocating at entry as well keeps a `goto` into the scope
  * (past its lifetime.start) safe, so the entry allocation is left out only when every use comes
  * after some lifetime.start (dominance). The box keeps the object reachable while the frame
- * lives, and mem2reg turns it into a register once nothing else needs it. (clang emits lifetime
- * markers only when optimising: at -O0 a variable gets one object per call.)
+ * lives, and mem2reg turns it into a register once nothing else needs it.
+ *
+ * A variable without lifetime markers (-O0, compound literals, a declaration a `switch` label or
+ * `goto` jumps over, functions with a computed goto) gets its new object on every CFG edge that
+ * enters its source scope, found in debug info (scopes.h); with neither markers nor debug scopes
+ * it gets one object per call and the rewrite warns once per function.
  *
  * A dynamic alloca (a VLA, alloca(), or any alloca outside the entry block) is replaced where it
  * executes by an allocation of count * element size: every execution already means a new object.
+ *
+ * A byval copy or sret result object decided heap (parameter_objects.h) becomes one object per
+ * call, made at entry: a copy of the argument, or copied into the result slot at every return.
  *
  * Invariant: after esc_promote_module no instruction refers to a promoted alloca, every load of a
  * box is dominated by a store to it, and the module passes the verifier.
@@ -28,7 +35,9 @@
 #include "escape.h"
 #include "llvm_compat.h"
 #include "memory.h"
+#include "parameter_objects.h"
 #include "pointer_map.h"
+#include "scopes.h"
 
 #include <llvm-c/Analysis.h>
 #include <llvm-c/DebugInfo.h>
@@ -56,7 +65,8 @@ typedef struct {
   esc_runtime runtime;
   unsigned lifetime_start_id;
   unsigned lifetime_end_id;
-  dominator_tree dominators; /* of the function last asked about (the CFG never changes) */
+  dominator_tree dominators;    /* of the function last asked about (the CFG never changes) */
+  LLVMValueRef warned_function; /* the last function warned about missing scopes */
 } promoter;
 
 /* Allocators never return less alignment than this (malloc's guarantee on the targets we run). */
@@ -431,13 +441,17 @@ static LLVMValueRef first_non_alloca(LLVMValueRef function) {
   return instruction;
 }
 
+/* A new object for a static alloca, at the builder's position. */
+static LLVMValueRef build_object(promoter *p, const esc_allocation *allocation, const char *name) {
+  uint64_t size = allocation->size ? allocation->size : 1; /* a distinct address even if empty */
+  return build_allocation(p, size_constant(p, size), allocation->alignment,
+                          allocation->address_hidden, name);
+}
+
 /* Stores a new object for alloca into box at the builder's position. */
 static void build_box_fill(promoter *p, const esc_allocation *allocation, LLVMValueRef box,
                            const char *name) {
-  uint64_t size = allocation->size ? allocation->size : 1; /* a distinct address even if empty */
-  LLVMValueRef object = build_allocation(p, size_constant(p, size), allocation->alignment,
-                                         allocation->address_hidden, name);
-  LLVMBuildStore(p->builder, object, box);
+  LLVMBuildStore(p->builder, build_object(p, allocation, name), box);
 }
 
 /* Replaces alloca in user's operands by a load of box placed before the use (for a phi, at the
@@ -504,6 +518,83 @@ static bool needs_entry_allocation(promoter *p, LLVMValueRef alloca, const instr
   return false;
 }
 
+/* ===== Scope entries without lifetime markers =====
+ * clang leaves out lifetime markers at -O0, for compound literals, for a variable a `switch`
+ * label or `goto` jumps over, and in functions with a computed goto. The variable's scope region
+ * then comes from debug info (scopes.h) and the box gets a new object on every edge that enters
+ * it. */
+
+/* Says once per function that its promoted variables cannot get one object per scope entry. */
+static void warn_no_scope(promoter *p, LLVMValueRef function) {
+  if (p->warned_function == function)
+    return;
+  p->warned_function = function;
+  size_t length;
+  const char *name = LLVMGetValueName2(function, &length);
+  fprintf(stderr,
+          "escc: warning: %.*s: no scope information; promoted variables get one object per "
+          "call; compile with -g\n",
+          (int)length, name);
+}
+
+/* At a block start reached both from inside the region and from outside: a new object only when
+ * the edge taken came from outside (a phi of the edges says which), else the box keeps its own.
+ * The allocation runs either way; such blocks are rare (a jump into the middle of a scope). */
+static void build_conditional_fill(promoter *p, const esc_allocation *allocation,
+                                   const esc_scope_region *region, LLVMValueRef before,
+                                   LLVMValueRef box, const char *name) {
+  LLVMBasicBlockRef block = LLVMGetInstructionParent(before);
+  LLVMValueRef function = LLVMGetBasicBlockParent(block);
+  LLVMTypeRef i1 = LLVMInt1TypeInContext(p->context);
+  /* Before the first instruction's debug records too: a phi may carry none. */
+  LLVMPositionBuilderBeforeInstrAndDbgRecords(p->builder, LLVMGetFirstInstruction(block));
+  LLVMSetCurrentDebugLocation2(p->builder, NULL);
+  LLVMValueRef entered = LLVMBuildPhi(p->builder, i1, "");
+  for (LLVMBasicBlockRef from = LLVMGetFirstBasicBlock(function); from;
+       from = LLVMGetNextBasicBlock(from)) {
+    LLVMValueRef terminator = LLVMGetBasicBlockTerminator(from);
+    unsigned successors = terminator ? LLVMGetNumSuccessors(terminator) : 0;
+    LLVMValueRef from_outside = LLVMConstInt(i1, !esc_scope_region_ends_inside(region, from), 0);
+    for (unsigned s = 0; s < successors; s++)
+      if (LLVMGetSuccessor(terminator, s) == block)
+        LLVMAddIncoming(entered, &from_outside, &from, 1);
+  }
+  position_before(p, before);
+  LLVMValueRef object = build_object(p, allocation, name);
+  LLVMValueRef current = LLVMBuildLoad2(p->builder, p->pointer_type, box, "");
+  LLVMValueRef chosen = LLVMBuildSelect(p->builder, entered, object, current, "");
+  LLVMBuildStore(p->builder, chosen, box);
+}
+
+/* Fills the box on every entry into the alloca's scope region; returns whether it also needs an
+ * object from function entry on (a use not preceded by an entry, a conditional entry, or a scope
+ * that is the whole function or unknown — the last one is warned about). */
+static bool fill_at_scope_entries(promoter *p, const esc_allocation *allocation, LLVMValueRef box,
+                                  const instruction_list *users, const char *name) {
+  LLVMValueRef alloca = allocation->alloca;
+  esc_scope_region *region = esc_scope_region_find(alloca);
+  esc_scope_kind kind = esc_scope_region_kind(region);
+  if (kind == ESC_SCOPE_UNKNOWN)
+    warn_no_scope(p, LLVMGetBasicBlockParent(LLVMGetInstructionParent(alloca)));
+  bool entry_needed = kind != ESC_SCOPE_BLOCK;
+  instruction_list fills = {0};
+  for (size_t i = 0; i < esc_scope_region_entry_count(region); i++) {
+    esc_scope_entry entry = esc_scope_region_entry(region, i);
+    if (entry.some_paths_enter) {
+      build_conditional_fill(p, allocation, region, entry.before, box, name);
+      entry_needed = true;
+      continue;
+    }
+    position_before(p, entry.before);
+    build_box_fill(p, allocation, box, name);
+    instruction_list_push(&fills, LLVMGetPreviousInstruction(entry.before));
+  }
+  esc_scope_region_free(region);
+  entry_needed = entry_needed || needs_entry_allocation(p, alloca, users, &fills);
+  free(fills.items);
+  return entry_needed;
+}
+
 /* The rewrite of a static alloca: box, allocations at entry and at each lifetime.start, loads
  * at the uses (see the comment at the top of the file). */
 static void promote_static_alloca(promoter *p, const esc_allocation *allocation, const char *name) {
@@ -523,7 +614,9 @@ static void promote_static_alloca(promoter *p, const esc_allocation *allocation,
   for (size_t i = 0; i < users.count; i++)
     if (is_lifetime_marker(users.items[i], p->lifetime_start_id, alloca))
       instruction_list_push(&starts, users.items[i]);
-  if (needs_entry_allocation(p, alloca, &users, &starts)) {
+  bool entry_needed = starts.count ? needs_entry_allocation(p, alloca, &users, &starts)
+                                   : fill_at_scope_entries(p, allocation, box, &users, heap_name);
+  if (entry_needed) {
     position_before(p, first_non_alloca(function));
     LLVMSetCurrentDebugLocation2(p->builder, NULL);
     build_box_fill(p, allocation, box, heap_name);
@@ -579,6 +672,37 @@ static void promote_dynamic_alloca(promoter *p, const esc_allocation *allocation
   LLVMInstructionEraseFromParent(alloca);
 }
 
+/* The rewrite of a byval copy or the sret result object (parameter_objects.h): one object per
+ * call, made at entry, which every use of the parameter now sees. A byval object starts as a copy
+ * of the argument; an sret object is copied into the caller's result slot before every return. */
+static void promote_parameter_object(promoter *p, const esc_allocation *allocation,
+                                     const char *name) {
+  LLVMValueRef parameter = allocation->alloca;
+  LLVMValueRef function = LLVMGetParamParent(parameter);
+  char heap_name[256];
+  snprintf(heap_name, sizeof heap_name, "%s.heap", name);
+  unsigned align = allocation->alignment;
+  LLVMValueRef size = size_constant(p, allocation->size ? allocation->size : 1);
+
+  position_before(p, first_non_alloca(function));
+  LLVMSetCurrentDebugLocation2(p->builder, NULL);
+  LLVMValueRef object = build_allocation(p, size, align, allocation->address_hidden, heap_name);
+  /* Uses and debug declares alike now see the object; the copies below use the parameter. */
+  LLVMReplaceAllUsesWith(parameter, object);
+  if (!esc_parameter_object_is_result(parameter)) {
+    LLVMBuildMemCpy(p->builder, object, align, parameter, align, size);
+    return;
+  }
+  for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(function); block;
+       block = LLVMGetNextBasicBlock(block)) {
+    LLVMValueRef terminator = LLVMGetBasicBlockTerminator(block);
+    if (terminator && LLVMIsAReturnInst(terminator)) {
+      position_before(p, terminator);
+      LLVMBuildMemCpy(p->builder, parameter, align, object, align, size);
+    }
+  }
+}
+
 /* The name the rewrite gives the values that stand for alloca: its IR name, else the source
  * variable's (clang drops IR names), else "promoted". The loads that replace the alloca take it
  * as is; the box and the objects add ".box" and ".heap". */
@@ -618,7 +742,9 @@ size_t esc_promote_module(LLVMModuleRef module, const esc_analysis *analysis,
     char name[200];
     promoted_name(allocation, name, sizeof name);
     LLVMSetValueName2(allocation->alloca, "", 0);
-    if (allocation->is_dynamic)
+    if (LLVMIsAArgument(allocation->alloca))
+      promote_parameter_object(&p, allocation, name);
+    else if (allocation->is_dynamic)
       promote_dynamic_alloca(&p, allocation, name);
     else
       promote_static_alloca(&p, allocation, name);

@@ -31,6 +31,8 @@ static const struct {
      "a library function keeps it after returning (e.g. setvbuf, strtok)"},
     {ESC_REASON_EXCEPTION, "exception", "it is part of an exception in flight"},
     {ESC_REASON_PROMOTE_ALL, "promote-all", "every address-taken variable is promoted (all)"},
+    {ESC_REASON_STORED_IN_OUTER_SCOPE, "stored-in-outer-scope",
+     "its address is kept by a variable of an enclosing scope that outlives it"},
 };
 
 const char *esc_reason_id(esc_reason reason) {

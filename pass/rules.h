@@ -5,6 +5,8 @@
  *   call_rules.c     calls: intrinsics, defined callees (summaries), library models,
  *                    attributes, indirect calls and inline asm
  *   store_targets.c  where a store or memcpy writes: local variables or {heap}
+ *   integer_addresses.c  whether an integer (a GEP index) may carry an address
+ *   format_pointers.c  the arguments a printf-style call prints with %p
  *
  * Invariant: a rule may only over-approximate (add flows the program may not have), never
  * leave out a flow the program can perform.
@@ -26,9 +28,30 @@ void esc_build_call(esc_graph *graph, LLVMValueRef call, const esc_summary_table
 void esc_flow_into_memory(esc_graph *graph, LLVMValueRef pointer, int source, esc_edge_kind kind,
                           LLVMValueRef instruction);
 
+/* The non-constant GEP indices met while tracing a pointer to its base: the pointer's offset
+ * from the start of that base is made of them. */
+enum { ESC_MAX_OFFSETS = 32 };
+typedef struct {
+  LLVMValueRef values[ESC_MAX_OFFSETS];
+  size_t count;
+} esc_offset_values;
+
 /* The one local variable a pointer can point into, traced as a store's target is (GEPs, casts,
- * phis, plain pointer slots), or NULL when it may point anywhere else. */
-LLVMValueRef esc_single_alloca_base(LLVMValueRef pointer);
+ * phis, plain pointer slots) but whatever its GEP indices hold, or NULL when it may point
+ * anywhere else; the indices met are appended to offsets (NULL too when they do not fit). */
+LLVMValueRef esc_single_alloca_base(LLVMValueRef pointer, esc_offset_values *offsets);
+
+/* An alloca whose every use is the address operand of a load or store (or a lifetime/debug
+ * marker): only those stores can change what it holds. */
+bool esc_is_plain_pointer_slot(LLVMValueRef alloca);
+
+/* The edges of the %p arguments of a printf-style call whose format is argument format_index
+ * and whose variadic arguments follow it (format_pointers.c). */
+void esc_build_printf_pointers(esc_graph *graph, LLVMValueRef call, unsigned format_index);
+
+/* Whether an integer may carry an address (integer_addresses.c); pointer_bits is the width of
+ * an address in the module. */
+bool esc_integer_may_carry_address(LLVMValueRef value, unsigned pointer_bits);
 
 /* Whether the instruction is a call to an intrinsic that only marks something (lifetime,
  * debug info, assume, ...) and moves no data. */

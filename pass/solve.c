@@ -9,8 +9,10 @@
  *     reaches the root but x's address does not — the bound that keeps the walk finite;
  *   - a parameter reached with derefs d leaks to that root with d (its summary tag).
  * Roots, in order: {heap}; ~r0; every variable found escaping from ~r0 (now on the heap,
- * everything stored in it reaches {heap} too); {hidden} (addresses turned into data the
- * collector cannot trace: those variables are pinned if promoted).
+ * everything stored in it reaches {heap} too); every variable that outlives another one (Go's
+ * loop-depth rule with C's scopes: a variable whose address reaches a variable of an enclosing
+ * scope escapes, "stored-in-outer-scope", and is then a {heap} root too); {hidden} (addresses
+ * turned into data the collector cannot trace: those variables are pinned if promoted).
  *
  * Invariant: derefs never drop below -1 and only ever decrease during one walk, so each walk
  * terminates; a variable's escapes flag, once set, stays set.
@@ -18,10 +20,11 @@
 #include "solve.h"
 
 #include "memory.h"
+#include "scopes.h"
 
 #include <stdlib.h>
 
-typedef enum { WALK_HEAP, WALK_RESULT, WALK_HIDDEN } walk_mode;
+typedef enum { WALK_HEAP, WALK_RESULT, WALK_SCOPE, WALK_HIDDEN } walk_mode;
 
 typedef struct {
   int *items;
@@ -66,7 +69,8 @@ static void record_chain(esc_graph *graph, int variable) {
 }
 
 static void note_parameter_leak(esc_location *location, walk_mode mode, int derefs) {
-  if (location->kind != ESC_LOCATION_VALUE || !LLVMIsAArgument(location->value))
+  if (location->kind != ESC_LOCATION_VALUE || !LLVMIsAArgument(location->value) ||
+      mode == WALK_SCOPE)
     return;
   if (mode == WALK_RESULT) {
     if (derefs < location->result_derefs)
@@ -79,8 +83,24 @@ static void note_parameter_leak(esc_location *location, walk_mode mode, int dere
   }
 }
 
+/* The scope a variable lives in when it holds an address: its declared scope, else (a
+ * temporary, whose first use may be deeper than its real life) the whole function. */
+static LLVMMetadataRef holder_scope(const esc_graph *graph, const esc_location *holder) {
+  return holder->scope_declared ? holder->scope : esc_function_scope(graph->function);
+}
+
+/* Whether variable holder outlives variable held: held's scope is nested in holder's. */
+static bool outlives(const esc_graph *graph, int holder, int held) {
+  const esc_location *inner = &graph->locations[held];
+  if (!inner->scope)
+    return false;
+  LLVMContextRef context = LLVMGetModuleContext(LLVMGetGlobalParent(graph->function));
+  return esc_scope_strictly_encloses(context, holder_scope(graph, &graph->locations[holder]),
+                                     inner->scope);
+}
+
 /* A variable whose address reached the root. Returns true when it newly escapes. */
-static bool reach_address(esc_graph *graph, int index, walk_mode mode) {
+static bool reach_address(esc_graph *graph, int root, int index, walk_mode mode) {
   esc_location *location = &graph->locations[index];
   if (location->kind != ESC_LOCATION_VARIABLE)
     return false;
@@ -88,6 +108,8 @@ static bool reach_address(esc_graph *graph, int index, walk_mode mode) {
     location->hidden = true;
     return false;
   }
+  if (mode == WALK_SCOPE && !outlives(graph, root, index))
+    return false;
   if (location->escapes)
     return false;
   location->escapes = true;
@@ -112,7 +134,7 @@ static void walk(esc_graph *graph, int root, walk_mode mode, esc_reason root_rea
     location->queued = false;
     int derefs = location->derefs;
     if (derefs < 0) {
-      if (reach_address(graph, current, mode) && mode == WALK_RESULT)
+      if (reach_address(graph, root, current, mode) && (mode == WALK_RESULT || mode == WALK_SCOPE))
         queue_push(new_roots, current);
       derefs = 0;
     }
@@ -137,13 +159,39 @@ static void walk(esc_graph *graph, int root, walk_mode mode, esc_reason root_rea
   }
 }
 
+/* Whether some variable of the graph lives in a scope nested in holder's: only then can holder
+ * outlive what it points to. */
+static bool may_outlive_another(const esc_graph *graph, int holder) {
+  const esc_location *location = &graph->locations[holder];
+  if (location->kind != ESC_LOCATION_VARIABLE || !holder_scope(graph, location))
+    return false;
+  for (size_t i = 0; i < graph->location_count; i++)
+    if (graph->locations[i].kind == ESC_LOCATION_VARIABLE && outlives(graph, holder, (int)i))
+      return true;
+  return false;
+}
+
+/* Walks from every escaped variable in escaped as a {heap} root: it is on the heap now, so
+ * everything stored in it is. */
+static void walk_escaped(esc_graph *graph, location_queue *escaped, location_queue *queue) {
+  while (escaped->count > 0) {
+    int variable = queue_pop(escaped);
+    walk(graph, variable, WALK_HEAP, graph->locations[variable].reason, queue, NULL);
+  }
+}
+
 void esc_solve(esc_graph *graph) {
   location_queue queue = {0}, escaped_from_result = {0};
   walk(graph, ESC_HEAP, WALK_HEAP, ESC_REASON_NONE, &queue, NULL);
   walk(graph, ESC_RESULT, WALK_RESULT, ESC_REASON_RETURNED, &queue, &escaped_from_result);
-  while (escaped_from_result.count > 0) {
-    int variable = queue_pop(&escaped_from_result);
-    walk(graph, variable, WALK_HEAP, graph->locations[variable].reason, &queue, NULL);
+  walk_escaped(graph, &escaped_from_result, &queue);
+  size_t variable_count = graph->location_count;
+  for (size_t holder = 0; holder < variable_count; holder++) {
+    if (!may_outlive_another(graph, (int)holder))
+      continue;
+    walk(graph, (int)holder, WALK_SCOPE, ESC_REASON_STORED_IN_OUTER_SCOPE, &queue,
+         &escaped_from_result);
+    walk_escaped(graph, &escaped_from_result, &queue);
   }
   walk(graph, ESC_HIDDEN, WALK_HIDDEN, ESC_REASON_NONE, &queue, NULL);
   free(queue.items);

@@ -5,10 +5,12 @@
  *   a global                -> {heap}, stored-to-global;
  *   the sret parameter      -> ~r0: the object is the function's result, so what is stored
  *                              there is returned (a local's address: reason "returned");
+ *   a byval parameter       -> v flows into that copy, the function's own (as an alloca);
  *   another parameter       -> {heap}, stored-to-parameter (caller memory);
  *   a load from a "plain" pointer slot (an alloca used only as the address of loads and
  *   stores, like clang's %p.addr) -> the bases of every value stored in that slot;
  *   anything else           -> {heap}, stored-through-pointer.
+ * A GEP whose index may carry an address (integer_addresses.c) may point anywhere: {heap}.
  * The plain-slot step is what lets `struct node *cur = &a; cur->next = &b;` keep b on the
  * stack while a stays there: nothing but those stores can change what the slot holds.
  *
@@ -18,6 +20,7 @@
 #include "rules.h"
 
 #include "llvm_compat.h"
+#include "parameter_objects.h"
 
 enum { TRACE_LIMIT = 64 };
 
@@ -28,8 +31,11 @@ typedef struct {
   size_t seen_count;
   LLVMValueRef allocas[TRACE_LIMIT];
   size_t alloca_count;
-  esc_reason heap_reason; /* ESC_REASON_NONE while every base found is an alloca */
-  bool into_result;       /* a base is the sret parameter */
+  esc_reason heap_reason;     /* ESC_REASON_NONE while every base found is an alloca */
+  bool into_result;           /* a base is the sret parameter */
+  unsigned pointer_bits;      /* not 0: a GEP index that may carry an address points anywhere */
+  esc_offset_values *offsets; /* where to collect non-constant GEP indices, or NULL */
+  bool offsets_overflowed;
 } store_trace;
 
 static void note_heap(store_trace *trace, esc_reason reason) {
@@ -51,9 +57,7 @@ static bool visit(store_trace *trace, LLVMValueRef value) {
   return true;
 }
 
-/* An alloca whose every use is the address operand of a load or store (or a lifetime/debug
- * marker): only those stores can change what it holds. */
-static bool is_plain_pointer_slot(LLVMValueRef alloca) {
+bool esc_is_plain_pointer_slot(LLVMValueRef alloca) {
   for (LLVMUseRef use = LLVMGetFirstUse(alloca); use; use = LLVMGetNextUse(use)) {
     LLVMValueRef user = LLVMGetUser(use);
     if (LLVMIsALoadInst(user))
@@ -70,7 +74,7 @@ static bool is_plain_pointer_slot(LLVMValueRef alloca) {
 
 static void trace_loaded_pointer(store_trace *trace, LLVMValueRef load) {
   LLVMValueRef slot = LLVMGetOperand(load, 0);
-  if (!LLVMIsAAllocaInst(slot) || !is_plain_pointer_slot(slot)) {
+  if (!LLVMIsAAllocaInst(slot) || !esc_is_plain_pointer_slot(slot)) {
     note_heap(trace, ESC_REASON_STORED_THROUGH_POINTER);
     return;
   }
@@ -78,6 +82,25 @@ static void trace_loaded_pointer(store_trace *trace, LLVMValueRef load) {
     LLVMValueRef user = LLVMGetUser(use);
     if (LLVMIsAStoreInst(user) && !visit(trace, LLVMGetOperand(user, 0)))
       return;
+  }
+}
+
+/* A GEP's indices move the pointer within its base, unless one carries an address: then
+ * `buf + ((char *)&y - buf)` is &y, and the pointer may point anywhere. */
+static void trace_indices(store_trace *trace, LLVMValueRef gep) {
+  unsigned count = (unsigned)LLVMGetNumOperands(gep);
+  for (unsigned i = 1; i < count; i++) {
+    LLVMValueRef index = LLVMGetOperand(gep, i);
+    if (LLVMIsAConstantInt(index))
+      continue;
+    if (trace->pointer_bits && esc_integer_may_carry_address(index, trace->pointer_bits))
+      note_heap(trace, ESC_REASON_STORED_THROUGH_POINTER);
+    if (!trace->offsets)
+      continue;
+    if (trace->offsets->count == ESC_MAX_OFFSETS)
+      trace->offsets_overflowed = true;
+    else
+      trace->offsets->values[trace->offsets->count++] = index;
   }
 }
 
@@ -91,12 +114,16 @@ static void trace_one(store_trace *trace, LLVMValueRef value) {
     return;
   }
   if (LLVMIsAArgument(value)) {
-    if (esc_parameter_has_attribute(value, "sret"))
+    if (esc_parameter_is_object(value) && !esc_parameter_object_is_result(value))
+      trace->allocas[trace->alloca_count++] = value;
+    else if (esc_parameter_has_attribute(value, "sret"))
       trace->into_result = true;
     else
       note_heap(trace, ESC_REASON_STORED_TO_PARAMETER);
     return;
   }
+  if (LLVMIsAGetElementPtrInst(value))
+    trace_indices(trace, value);
   if (LLVMIsAGetElementPtrInst(value) || LLVMIsABitCastInst(value) ||
       LLVMIsAAddrSpaceCastInst(value) || LLVMIsAFreezeInst(value)) {
     visit(trace, LLVMGetOperand(value, 0));
@@ -128,17 +155,21 @@ static void trace_one(store_trace *trace, LLVMValueRef value) {
   note_heap(trace, ESC_REASON_STORED_THROUGH_POINTER);
 }
 
-static void trace_bases(store_trace *trace, LLVMValueRef pointer) {
-  *trace = (store_trace){.heap_reason = ESC_REASON_NONE};
+/* Traces pointer to its bases; pointer_bits 0 follows GEPs whatever their indices hold. */
+static void trace_bases(store_trace *trace, LLVMValueRef pointer, unsigned pointer_bits,
+                        esc_offset_values *offsets) {
+  *trace = (store_trace){
+      .heap_reason = ESC_REASON_NONE, .pointer_bits = pointer_bits, .offsets = offsets};
   visit(trace, pointer);
   while (trace->pending_count > 0)
     trace_one(trace, trace->pending[--trace->pending_count]);
 }
 
-LLVMValueRef esc_single_alloca_base(LLVMValueRef pointer) {
+LLVMValueRef esc_single_alloca_base(LLVMValueRef pointer, esc_offset_values *offsets) {
   store_trace trace;
-  trace_bases(&trace, pointer);
-  if (trace.alloca_count != 1 || trace.into_result || trace.heap_reason != ESC_REASON_NONE)
+  trace_bases(&trace, pointer, 0, offsets);
+  if (trace.alloca_count != 1 || trace.into_result || trace.heap_reason != ESC_REASON_NONE ||
+      trace.offsets_overflowed)
     return NULL;
   return trace.allocas[0];
 }
@@ -152,7 +183,7 @@ void esc_flow_into_memory(esc_graph *graph, LLVMValueRef pointer, int source, es
     return;
   }
   store_trace trace;
-  trace_bases(&trace, pointer);
+  trace_bases(&trace, pointer, graph->pointer_bits, NULL);
   for (size_t i = 0; i < trace.alloca_count; i++)
     esc_graph_flow(graph, esc_graph_variable(graph, trace.allocas[i]), source, 0, kind,
                    instruction);

@@ -1,10 +1,11 @@
 ; Non-escape rule: the printf and scanf families read or write through their variadic
-; pointer arguments but never keep them: `printf("%p %d", &x, *p)`, `scanf("%d", &n)`,
-; snprintf into a local buffer, fprintf, sscanf. Compare reason-variadic-argument.ll.
+; pointer arguments but never keep them: `printf("%s %d", &x, *p)`, `scanf("%s %d", &n)`,
+; snprintf into a local buffer, fprintf, sscanf. Compare reason-variadic-argument.ll, and
+; lib-printf-pointer.ll for what %p prints.
 ; RUN: %opt %loadplugin -passes='print<escape>' -disable-output %s 2>&1 | FileCheck %s --implicit-check-not='moved to heap'
 
 source_filename = "noescape-printf-scanf.c"
-@fmt = private constant [6 x i8] c"%p %d\00"
+@fmt = private constant [6 x i8] c"%s %d\00"
 @g = global ptr null
 declare i32 @printf(ptr, ...)
 declare i32 @fprintf(ptr, ptr, ...)

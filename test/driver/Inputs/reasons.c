@@ -18,3 +18,4 @@ void thread(void) { int t = 8; pthread_t id; pthread_create(&id, 0, work, &t); }
 void library(void) { char buffer[BUFSIZ]; setvbuf(stdout, buffer, _IOFBF, sizeof buffer); }
 int *returned(void) { int r = 9; return &r; }
 void stored(void) { int g = 10; global = &g; }
+int outer(void) { int *p; { int o = 11; p = &o; } return *p; }
