@@ -1,0 +1,94 @@
+// closure.go — func values. A func value points at a closure context whose first word is the
+// code to call; the code takes the context as its first argument and reads its free
+// variables from the following fields. A func literal's context is an allocation site (`func
+// literal`, at the literal's `func`), so escc's analysis decides whether it moves to the heap;
+// a top-level function used as a value gets a constant context and a small wrapper that drops
+// the context argument.
+//
+// Invariant: every function called through a func value takes `ptr %closure` first.
+package main
+
+import (
+	"fmt"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// closureGoType is the Go view of fn's context: the code pointer, then each free variable.
+func closureGoType(fn *ssa.Function) types.Type {
+	fields := []*types.Var{types.NewField(0, nil, "code", types.Typ[types.UnsafePointer], false)}
+	for _, fv := range fn.FreeVars {
+		fields = append(fields, types.NewField(0, nil, fv.Name(), fv.Type(), false))
+	}
+	return types.NewStruct(fields, nil)
+}
+
+func (f *functionLowering) closureType(fn *ssa.Function) string {
+	return f.m.typ(closureGoType(fn))
+}
+
+func (f *functionLowering) makeClosure(instr *ssa.MakeClosure) {
+	fn := instr.Fn.(*ssa.Function)
+	f.m.need(fn)
+	name, pos := "func literal", instr.Pos()
+	if fn.Parent() == nil { // a bound method value x.M
+		name, pos = f.valueSite(instr, nil, fn.Name())
+	}
+	context := f.names[instr]
+	contextType := closureGoType(fn)
+	f.stackObject(context, contextType, name, pos, true, 0)
+	f.emit("store ptr %s, ptr %s", quote(symbolOf(fn)), context)
+	for i, binding := range instr.Bindings {
+		field := f.temp()
+		f.emit("%s = getelementptr inbounds %s, ptr %s, i32 0, i32 %d", field, f.m.typ(contextType), context, i+1)
+		f.emit("store %s, ptr %s", f.typed(binding), field)
+	}
+}
+
+// funcValue is the constant func value of a function used as a value (not a func literal
+// with free variables, whose contexts makeClosure builds).
+func (m *module) funcValue(fn *ssa.Function) string {
+	symbol := m.callee(fn)
+	if name, ok := m.funcValues[symbol]; ok {
+		return name
+	}
+	code := symbol
+	if !takesContext(fn) || !m.lowered(fn) {
+		code = symbol + "$closure"
+		if fn.Signature.Recv() != nil {
+			panic(&unsupported{m.pkg.fset.Position(fn.Pos()).String(), "method expression " + fn.Name()})
+		}
+		m.forwardingWrapper(code, symbol, fn.Signature, "ptr %closure", "", "",
+			fmt.Sprintf("%s called through a func value: the closure context is not used.", symbol))
+	}
+	name := quote(symbol + "$funcval")
+	m.funcValues[symbol] = name
+	m.globals = append(m.globals, fmt.Sprintf("%s = private constant { ptr } { ptr %s }", name, quote(code)))
+	return name
+}
+
+// forwardingWrapper defines `wrapper(first, params...)` calling `target(receiver, params...)`
+// with sig's parameters and result; receiver ("" for none) is a typed operand the prologue
+// (instruction lines) computes from the first parameter.
+func (m *module) forwardingWrapper(wrapper, target string, sig *types.Signature, first, receiver, prologue, comment string) {
+	params := []string{first}
+	var args []string
+	if receiver != "" {
+		args = append(args, receiver)
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		llvmType := m.typ(sig.Params().At(i).Type())
+		params = append(params, fmt.Sprintf("%s %%p%d", llvmType, i))
+		args = append(args, fmt.Sprintf("%s %%p%d", llvmType, i))
+	}
+	ret := m.typ(sig.Results())
+	call := fmt.Sprintf("call %s %s(%s)", ret, quote(target), strings.Join(args, ", "))
+	body := prologue + "  " + call + "\n  ret void\n"
+	if ret != "void" {
+		body = fmt.Sprintf("%s  %%result = %s\n  ret %s %%result\n", prologue, call, ret)
+	}
+	m.definitions = append(m.definitions, fmt.Sprintf("; %s\ndefine private %s %s(%s) {\n%s}\n",
+		comment, ret, quote(wrapper), strings.Join(params, ", "), body))
+}
