@@ -83,6 +83,8 @@ func basicType(t *types.Basic) string {
 		return stringType
 	case types.UnsafePointer, types.UntypedNil:
 		return "ptr"
+	case types.Invalid: // an unused key or value of go/ssa's range Next
+		return "{}"
 	}
 	return "{ double, double }" // complex: rejected where used (expr.go)
 }
