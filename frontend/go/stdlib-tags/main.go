@@ -1,7 +1,9 @@
-// Command stdlib-tags turns gc's `-m -l` parameter messages on Go's standard library into the
+// Command stdlib-tags turns gc's `-m` parameter messages on Go's standard library into the
 // table frontend/go/stdlib-tags.txt (docs/go.md, "Standard-library tags").
 //
-// Input (stdin): the output of `go build -gcflags='-m -l' PKG...`. Arguments: the same import
+// Input (stdin): the output of `go build -gcflags=-m PKG...` — the standard library compiled as
+// it is installed (inlining on), so the tags are the ones gc itself reads from the export data
+// when it compiles a program that calls these functions. Arguments: the same import
 // paths. For every function declared in those packages (for the files go/build selects on this
 // machine), it finds each parameter's message by the parameter name's position — gc prints its
 // parameter tags at the name — and writes one line:
@@ -15,7 +17,9 @@
 //	leaking param: p                       heap=0
 //	leaking param content: p               heap=1 (gc prints no level; 1 is the least it means)
 //	leaking param: p to result r level=D   resultK=D, K = r's index among the results
-//	moved to heap: p                       heap=0 (gc stores p's value in a heap cell)
+//	moved to heap: p                       heap=0 (gc stores p's value in a heap cell), unless
+//	                                       p also has a tag line (then the move was of an
+//	                                       inlined copy of p in some caller)
 //
 // Parameters gc prints nothing for carry no pointers or are unnamed (`_`, unused): `none`.
 // Generic functions and methods of generic types are left out: gc reports their shapes, whose
@@ -41,9 +45,14 @@ import (
 type leak struct {
 	heap    int
 	results map[int]int
+	tagged  bool // gc printed a tag line (leaking param / does not escape) for it
+	moved   bool // gc printed "moved to heap" at its name
 }
 
 func (l leak) String() string {
+	if l.moved && !l.tagged {
+		return "heap=0"
+	}
 	var parts []string
 	if l.heap >= 0 {
 		parts = append(parts, fmt.Sprintf("heap=%d", l.heap))
@@ -178,10 +187,17 @@ func record(p param, text string) {
 		}
 	}
 	switch {
+	case strings.HasPrefix(text, "moved to heap: "):
+		l.moved = true
+		return
+	case strings.HasPrefix(text, "leaking param") || strings.HasSuffix(text, " does not escape"):
+		l.tagged = true
+	default:
+		return
+	}
+	switch {
 	case strings.HasPrefix(text, "leaking param content: "):
 		lower(&l.heap, 1)
-	case strings.HasPrefix(text, "moved to heap: "):
-		lower(&l.heap, 0)
 	case toResult.MatchString(text):
 		m := toResult.FindStringSubmatch(text)
 		level, _ := strconv.Atoi(m[3])
