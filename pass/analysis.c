@@ -20,6 +20,8 @@
 #include "callgraph.h"
 #include "debuginfo.h"
 #include "explain.h"
+#include "go_mode.h"
+#include "leak_attributes.h"
 #include "llvm_compat.h"
 #include "memory.h"
 #include "rules.h"
@@ -37,6 +39,7 @@ struct esc_analysis {
   size_t parameter_count, parameter_capacity;
   esc_summary summary;
   const char *module_name;
+  bool go; /* the module came from the Go front end */
 };
 
 typedef struct {
@@ -45,6 +48,7 @@ typedef struct {
   esc_summary_table *summaries;
   LLVMTargetDataRef data_layout;
   unsigned pointer_bits;
+  esc_source_mode mode;
 } module_context;
 
 /* ===================== Facts about one alloca ===================== */
@@ -101,6 +105,8 @@ static void record_allocation(module_context *context, const esc_graph *graph, L
   allocation->alignment = LLVMGetAlignment(alloca);
   allocation->is_dynamic = alloca_is_dynamic(alloca);
   allocation->address_taken = !address_used_only_for_access(alloca, 0);
+  allocation->declared = esc_names_variable_is_declared(names, alloca);
+  allocation->allocation_site = context->mode.go && esc_names_variable_is_site(names, alloca);
   analysis->summary.allocas++;
   if (allocation->address_taken)
     analysis->summary.address_taken++;
@@ -126,10 +132,38 @@ static void record_allocation(module_context *context, const esc_graph *graph, L
     analysis->summary.promoted++;
 }
 
+/* A parameter's place in the final graph: whether its own slot escapes, and its leaks to each
+ * of a Go function's results. */
+static void record_parameter_graph_facts(const esc_graph *graph, LLVMValueRef argument,
+                                         esc_names *names, esc_parameter *parameter) {
+  intptr_t index;
+  LLVMValueRef slot = esc_names_parameter_slot(names, argument);
+  parameter->moved_to_heap = slot && esc_pointer_map_get(graph->variable_locations, slot, &index) &&
+                             graph->locations[index].escapes;
+  for (unsigned k = 0; k < ESC_MAX_RESULTS; k++)
+    parameter->result_derefs_of[k] = ESC_NO_LEAK;
+  if (esc_pointer_map_get(graph->value_locations, argument, &index))
+    for (unsigned k = 0; k < graph->result_count; k++)
+      parameter->result_derefs_of[k] = graph->locations[index].result_derefs_of[k];
+}
+
+/* gc's names of the function's results: the "escc-results" attribute, else ~r0, ~r1, ... */
+static void name_results(module_context *context, LLVMValueRef function, unsigned result_count,
+                         const char **result_names) {
+  const char *names[ESC_MAX_RESULTS];
+  size_t lengths[ESC_MAX_RESULTS];
+  unsigned named = esc_go_result_names(function, names, lengths);
+  for (unsigned k = 0; k < result_count; k++)
+    result_names[k] = k < named ? esc_arena_strndup(context->analysis->arena, names[k], lengths[k])
+                                : esc_arena_printf(context->analysis->arena, "~r%u", k);
+}
+
 static void record_parameters(module_context *context, LLVMValueRef function,
-                              const char *function_name, const esc_function_summary *summary,
-                              esc_names *names) {
+                              const char *function_name, const esc_graph *graph,
+                              const esc_function_summary *summary, esc_names *names) {
   esc_analysis *analysis = context->analysis;
+  const char *result_names[ESC_MAX_RESULTS];
+  name_results(context, function, graph->result_count, result_names);
   bool result_has_pointer =
       esc_type_has_pointer(LLVMGetReturnType(LLVMGlobalGetValueType(function)));
   for (LLVMValueRef argument = LLVMGetFirstParam(function); argument;
@@ -151,16 +185,42 @@ static void record_parameters(module_context *context, LLVMValueRef function,
     parameter->heap_derefs = summary->parameters[index].heap_derefs;
     parameter->result_derefs = summary->parameters[index].result_derefs;
     parameter->result_has_pointer = result_has_pointer;
+    parameter->declared = esc_names_parameter_is_declared(names, argument);
+    parameter->result_count = graph->result_count;
+    for (unsigned k = 0; k < graph->result_count; k++)
+      parameter->result_names[k] = result_names[k];
+    record_parameter_graph_facts(graph, argument, names, parameter);
   }
 }
 
 /* ===================== Solving functions ===================== */
 
+static bool is_allocation_site(LLVMValueRef alloca, void *names) {
+  return esc_names_variable_is_site(names, alloca);
+}
+
+/* Go mode: gc's rules for the function's graph before and after its instructions' edges. */
+static void build_go_graph(module_context *context, LLVMValueRef function, esc_graph *graph) {
+  const char *names[ESC_MAX_RESULTS];
+  size_t lengths[ESC_MAX_RESULTS];
+  esc_graph_set_go_mode(graph, context->mode.go, context->mode.integers_carry_no_addresses,
+                        context->mode.go ? esc_go_result_names(function, names, lengths) : 1);
+  esc_build_graph(graph, context->summaries);
+  if (context->mode.go) {
+    esc_names *variables = esc_names_for_function(function);
+    esc_go_size_limits(graph, context->data_layout, is_allocation_site, variables);
+    esc_names_free(variables);
+  }
+}
+
 /* Build and solve one function's graph; returns it (caller destroys) with leaks in `leaks`. */
 static void solve_function(module_context *context, LLVMValueRef function, esc_graph *graph,
                            esc_parameter_leak *leaks) {
   esc_graph_init(graph, function, context->pointer_bits);
-  esc_build_graph(graph, context->summaries);
+  if (context->mode.go || context->mode.integers_carry_no_addresses)
+    build_go_graph(context, function, graph);
+  else
+    esc_build_graph(graph, context->summaries);
   esc_solve(graph);
   unsigned index = 0;
   for (LLVMValueRef argument = LLVMGetFirstParam(function); argument;
@@ -190,7 +250,7 @@ static void record_function(module_context *context, LLVMValueRef function, cons
          instruction = LLVMGetNextInstruction(instruction))
       if (LLVMIsAAllocaInst(instruction))
         record_allocation(context, graph, instruction, function_name, names);
-  record_parameters(context, function, function_name, summary, names);
+  record_parameters(context, function, function_name, graph, summary, names);
   esc_names_free(names);
 }
 
@@ -236,12 +296,16 @@ esc_analysis *esc_analyze_module(LLVMModuleRef module, const esc_analysis_option
   size_t name_length;
   const char *source_name = LLVMGetSourceFileName(module, &name_length);
   analysis->module_name = esc_arena_strndup(analysis->arena, source_name, name_length);
+  esc_source_mode mode = esc_source_mode_of(module);
+  analysis->go = mode.go;
 
   esc_debug_format_state format = esc_debug_format_begin(module);
   module_context context = {.analysis = analysis,
                             .options = options ? options : &default_options,
                             .summaries = esc_summary_table_new(),
-                            .data_layout = LLVMCreateTargetData(LLVMGetDataLayoutStr(module))};
+                            .data_layout = LLVMCreateTargetData(LLVMGetDataLayoutStr(module)),
+                            .mode = mode};
+  esc_load_leak_attributes(module, context.summaries);
   context.pointer_bits = LLVMPointerSize(context.data_layout) * 8;
   size_t scc_count;
   esc_scc *sccs = esc_callgraph_sccs(module, &scc_count);
@@ -280,6 +344,8 @@ const esc_parameter *esc_analysis_parameter(const esc_analysis *analysis, size_t
 }
 
 esc_summary esc_analysis_summary(const esc_analysis *analysis) { return analysis->summary; }
+
+bool esc_analysis_is_go(const esc_analysis *analysis) { return analysis->go; }
 
 const char *esc_analysis_module_name(const esc_analysis *analysis) { return analysis->module_name; }
 

@@ -4,7 +4,8 @@
  *      argument; any other intrinsic taking a pointer is treated as an unknown function;
  *   2. a declared callee in the library table (libc_models.c) — also when the module holds an
  *      available_externally copy of its body;
- *   3. a defined callee whose body is final: its parameter summary (summary.h);
+ *   3. a defined callee whose body is final: its parameter summary (summary.h); a declaration
+ *      with "escc-leak" tags (leak_attributes.c) too, and before any library model;
  *   4. a declared callee's attributes: nocapture / captures(none) keep the pointer itself from
  *      escaping, but what it points to may still leak (derefs +1);
  *   5. otherwise — unknown functions, indirect calls, inline asm — everything reachable from
@@ -287,6 +288,11 @@ void esc_build_call(esc_graph *graph, LLVMValueRef call, const esc_summary_table
   /* A library function may come with an inline copy of its body (glibc's bsearch, fortified
    * wrappers: available_externally); its model knows more than the copy's summary, which sees
    * e.g. only an indirect call of the comparator. */
+  const esc_function_summary *summary = esc_summary_for_callee(summaries, function);
+  if (summary && LLVMIsDeclaration(function)) { /* its "escc-leak" tags are its summary */
+    build_summarised_call(graph, call, summary);
+    return;
+  }
   bool library_copy =
       LLVMIsDeclaration(function) || LLVMGetLinkage(function) == LLVMAvailableExternallyLinkage;
   if (library_copy) {
@@ -298,7 +304,6 @@ void esc_build_call(esc_graph *graph, LLVMValueRef call, const esc_summary_table
       return;
     }
   }
-  const esc_function_summary *summary = esc_summary_for_callee(summaries, function);
   if (summary) {
     build_summarised_call(graph, call, summary);
     return;

@@ -32,6 +32,7 @@ struct esc_names {
   size_t declare_count, declare_capacity;
   esc_pointer_map *declare_by_address;   /* address value -> index into declares */
   esc_pointer_map *declare_by_parameter; /* argument -> index into declares */
+  esc_pointer_map *slot_by_parameter;    /* argument -> the alloca it is spilled to */
   esc_pointer_map *slot_by_value;        /* unnamed argument/block/instruction -> N of "%N" */
   esc_pointer_map *slot_by_global;       /* unnamed global -> N of "@N"; built on first use */
   esc_pointer_map *text_by_value;        /* value -> its esc_names_value text (owned) */
@@ -87,6 +88,25 @@ static const char *variable_name(LLVMContextRef context, LLVMMetadataRef variabl
   unsigned length;
   const char *text = LLVMGetMDString(name, &length);
   return text && length > 0 ? text : NULL;
+}
+
+/* Whether the DILocalVariable carries DIFlagArtificial. The C API has no getter for a
+ * variable's flags, so they are read from the node's printed form, after the quoted name
+ * (quotes inside a name are printed as \22): `name: "new(int)", ..., flags: DIFlagArtificial`. */
+static bool variable_is_artificial(LLVMContextRef context, LLVMMetadataRef variable) {
+  char *text = LLVMPrintValueToString(LLVMMetadataAsValue(context, variable));
+  const char *after_name = strstr(text, "name: \"");
+  if (after_name)
+    after_name = strchr(after_name + strlen("name: \""), '"');
+  const char *flags = strstr(after_name ? after_name : text, "flags: ");
+  bool artificial = false;
+  if (flags) {
+    size_t length = strcspn(flags, ",)");
+    const char *found = strstr(flags, "DIFlagArtificial");
+    artificial = found && found < flags + length;
+  }
+  LLVMDisposeMessage(text);
+  return artificial;
 }
 
 static esc_source_place declare_place(const esc_declare *declare) {
@@ -170,8 +190,10 @@ static void index_parameters(esc_names *names) {
     intptr_t declare;
     if (LLVMIsAArgument(stored) && LLVMIsAAllocaInst(slot) &&
         !esc_pointer_map_get(names->declare_by_parameter, stored, NULL) &&
-        esc_pointer_map_get(names->declare_by_address, slot, &declare))
+        esc_pointer_map_get(names->declare_by_address, slot, &declare)) {
       esc_pointer_map_put(names->declare_by_parameter, stored, declare);
+      esc_pointer_map_put(names->slot_by_parameter, stored, (intptr_t)slot);
+    }
   }
 }
 
@@ -226,6 +248,7 @@ esc_names *esc_names_for_function(LLVMValueRef function) {
                        .context = LLVMGetModuleContext(LLVMGetGlobalParent(function)),
                        .declare_by_address = esc_pointer_map_new(),
                        .declare_by_parameter = esc_pointer_map_new(),
+                       .slot_by_parameter = esc_pointer_map_new(),
                        .slot_by_value = esc_pointer_map_new(),
                        .text_by_value = esc_pointer_map_new()};
   esc_for_each_declare(function, record_declare, names);
@@ -243,6 +266,7 @@ void esc_names_free(esc_names *names) {
   free(names->declares);
   esc_pointer_map_free(names->declare_by_address);
   esc_pointer_map_free(names->declare_by_parameter);
+  esc_pointer_map_free(names->slot_by_parameter);
   esc_pointer_map_free(names->slot_by_value);
   esc_pointer_map_free(names->slot_by_global);
   esc_pointer_map_free(names->text_by_value);
@@ -358,4 +382,23 @@ const char *esc_names_variable(esc_names *names, LLVMValueRef alloca, esc_source
 
 const char *esc_names_parameter(esc_names *names, LLVMValueRef argument, esc_source_place *place) {
   return declared_name(names, names->declare_by_parameter, argument, place);
+}
+
+bool esc_names_variable_is_declared(esc_names *names, LLVMValueRef alloca) {
+  return esc_pointer_map_get(names->declare_by_address, alloca, NULL);
+}
+
+bool esc_names_variable_is_site(esc_names *names, LLVMValueRef alloca) {
+  intptr_t index;
+  return esc_pointer_map_get(names->declare_by_address, alloca, &index) &&
+         variable_is_artificial(names->context, names->declares[index].variable);
+}
+
+bool esc_names_parameter_is_declared(esc_names *names, LLVMValueRef argument) {
+  return esc_pointer_map_get(names->declare_by_parameter, argument, NULL);
+}
+
+LLVMValueRef esc_names_parameter_slot(esc_names *names, LLVMValueRef argument) {
+  intptr_t slot;
+  return esc_pointer_map_get(names->slot_by_parameter, argument, &slot) ? (LLVMValueRef)slot : NULL;
 }

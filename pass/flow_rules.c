@@ -9,6 +9,8 @@
  */
 #include "rules.h"
 
+#include "go_mode.h"
+
 /* Every non-constant operand flows into the instruction's value, unchanged. */
 static void flow_operands_through(esc_graph *graph, LLVMValueRef instruction, unsigned first) {
   int result = esc_graph_value(graph, instruction);
@@ -93,6 +95,8 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
     return;
 
   case LLVMStore:
+    if (graph->go && esc_is_self_assignment(instruction))
+      return; /* gc's rule: storing back what the same object held changes no lifetime */
     esc_flow_into_memory(graph, LLVMGetOperand(instruction, 1),
                          esc_graph_value(graph, LLVMGetOperand(instruction, 0)), ESC_EDGE_ASSIGN,
                          instruction);
@@ -174,7 +178,9 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
     return;
 
   case LLVMRet:
-    if (LLVMGetNumOperands(instruction) > 0)
+    if (LLVMGetNumOperands(instruction) > 0 && graph->result_count > 1)
+      esc_go_flow_into_results(graph, LLVMGetOperand(instruction, 0), instruction);
+    else if (LLVMGetNumOperands(instruction) > 0)
       esc_graph_flow(graph, ESC_RESULT, esc_graph_value(graph, LLVMGetOperand(instruction, 0)), 0,
                      ESC_EDGE_RETURN, instruction);
     return;

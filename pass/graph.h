@@ -5,7 +5,8 @@
  * A location is something that can hold an address:
  *   {heap}     memory that outlives the function: globals, the caller's memory, other
  *              threads, anything the analysis cannot see;
- *   ~r0        the function's result;
+ *   ~r0        the function's result (a Go function with several results has one location
+ *              per result, ~r0 being the first);
  *   {hidden}   places where an address stops looking like a pointer (integers used for more
  *              than a compare, inline asm): reaching it means "pin the object if promoted";
  *   a value    one SSA value (instruction result or argument) of any type — pointers travel in
@@ -73,10 +74,11 @@ typedef struct {
   bool hidden;           /* VARIABLE: its address reaches {hidden} */
   esc_reason reason;     /* VARIABLE: why it escapes */
   int32_t heap_derefs;   /* argument VALUE: min derefs to {heap} (ESC_NO_LEAK if none) */
-  int32_t result_derefs; /* argument VALUE: min derefs to ~r0 */
-  int32_t hidden_derefs; /* argument VALUE: min derefs to {hidden} */
-  int chain_offset;      /* VARIABLE that escapes: its explanation, chain_length edges in */
-  int chain_length;      /* esc_graph.chain_edges from the variable towards the sink */
+  int32_t result_derefs; /* argument VALUE: min derefs to any result */
+  int32_t result_derefs_of[ESC_MAX_RESULTS]; /* argument VALUE: min derefs to result K (Go) */
+  int32_t hidden_derefs;                     /* argument VALUE: min derefs to {hidden} */
+  int chain_offset; /* VARIABLE that escapes: its explanation, chain_length edges in */
+  int chain_length; /* esc_graph.chain_edges from the variable towards the sink */
 } esc_location;
 
 typedef struct {
@@ -91,13 +93,24 @@ typedef struct {
   int *chain_edges; /* explanations of escaping variables (see esc_location.chain_offset) */
   size_t chain_count, chain_capacity;
   unsigned walk_generation;
+  /* Go mode (go_mode.h): gc's rules apply (self-assignments move nothing); integer values hold
+   * no address, so they get no location; results K = 0..result_count-1 each have a location
+   * (result_locations[0] is ESC_RESULT). */
+  bool go;
+  bool integers_carry_no_addresses;
+  unsigned result_count;
+  int result_locations[ESC_MAX_RESULTS];
 } esc_graph;
 
 void esc_graph_init(esc_graph *graph, LLVMValueRef function, unsigned pointer_bits);
+/* Go mode (go_mode.h): gc's rules; integers hold no address; result_count results. */
+void esc_graph_set_go_mode(esc_graph *graph, bool go, bool integers_carry_no_addresses,
+                           unsigned result_count);
 void esc_graph_destroy(esc_graph *graph);
 
 /* The value's location, created on first use; ESC_NO_LOCATION for values that cannot carry an
- * address (constants, which never hold an alloca's address, and void/label/metadata/token). */
+ * address (constants, which never hold an alloca's address, and void/label/metadata/token; in Go
+ * mode also values whose type holds no pointer). */
 int esc_graph_value(esc_graph *graph, LLVMValueRef value);
 /* The memory of an alloca. */
 int esc_graph_variable(esc_graph *graph, LLVMValueRef alloca);

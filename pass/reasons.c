@@ -31,6 +31,9 @@ static const struct {
      "a library function keeps it after returning (e.g. setvbuf, strtok)"},
     {ESC_REASON_EXCEPTION, "exception", "it is part of an exception in flight"},
     {ESC_REASON_PROMOTE_ALL, "promote-all", "every address-taken variable is promoted (all)"},
+    {ESC_REASON_TOO_LARGE, "too-large",
+     "it is larger than Go keeps on the stack (10 MB for a variable, 64 KB or a size known only "
+     "at run time for an allocation)"},
 };
 
 const char *esc_reason_id(esc_reason reason) {

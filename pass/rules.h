@@ -5,6 +5,8 @@
  *   call_rules.c     calls: intrinsics, defined callees (summaries), library models,
  *                    attributes, indirect calls and inline asm
  *   store_targets.c  where a store or memcpy writes: local variables or {heap}
+ *   self_assignment.c  gc's self-assignment rule (Go mode)
+ *   go_mode.c        Go's results and size limits
  *
  * Invariant: a rule may only over-approximate (add flows the program may not have), never
  * leave out a flow the program can perform.
@@ -33,6 +35,10 @@ LLVMValueRef esc_single_alloca_base(LLVMValueRef pointer);
 /* Whether the instruction is a call to an intrinsic that only marks something (lifetime,
  * debug info, assume, ...) and moves no data. */
 bool esc_is_marker_intrinsic(LLVMValueRef instruction);
+
+/* Whether the store is gc's self-assignment (`b.buf = b.buf[:n]`, `v.x = v.y`): it writes into
+ * an object only pointers loaded from that same object (self_assignment.c, Go mode only). */
+bool esc_is_self_assignment(LLVMValueRef store);
 
 /* "*destination = *source" (memcpy, memmove, struct copies). */
 void esc_flow_copy_memory(esc_graph *graph, LLVMValueRef destination, LLVMValueRef source,

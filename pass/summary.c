@@ -65,7 +65,8 @@ static bool definition_is_final(LLVMValueRef function) {
 
 const esc_function_summary *esc_summary_for_callee(const esc_summary_table *table,
                                                    LLVMValueRef function) {
-  if (!definition_is_final(function))
+  /* A declaration has a summary only when its "escc-leak" attributes gave it one. */
+  if (!definition_is_final(function) && !LLVMIsDeclaration(function))
     return NULL;
   intptr_t summary;
   if (!esc_pointer_map_get(table->by_function, function, &summary))

@@ -32,7 +32,8 @@ void esc_summary_table_free(esc_summary_table *table);
 esc_function_summary *esc_summary_create(esc_summary_table *table, LLVMValueRef function);
 
 /* The summary a call may rely on, or NULL: only for functions with a body that cannot be
- * replaced at link time (not weak, not linkonce-any). */
+ * replaced at link time (not weak, not linkonce-any), and declarations whose "escc-leak"
+ * attributes are their summary (leak_attributes.h). */
 const esc_function_summary *esc_summary_for_callee(const esc_summary_table *table,
                                                    LLVMValueRef function);
 

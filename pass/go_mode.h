@@ -1,0 +1,43 @@
+/*
+ * go_mode.h — what changes when the module comes from escc's Go front end (docs/go.md): the
+ * module flags that switch it on, Go's results (several of them, with gc's names) and gc's
+ * size limits. The rest of the pass asks these questions; C modules answer "no" to all.
+ *
+ * Invariant: without the module flags every function here leaves the analysis exactly as it
+ * is for C.
+ */
+#ifndef ESCC_GO_MODE_H
+#define ESCC_GO_MODE_H
+
+#include "graph.h"
+
+#include <llvm-c/Target.h>
+
+/* The module flags the Go front end sets. */
+typedef struct {
+  bool go;                          /* !"escc.source-language" = !"go": gc's rules and report */
+  bool integers_carry_no_addresses; /* !"escc.integers-carry-no-addresses" = 1 */
+} esc_source_mode;
+
+esc_source_mode esc_source_mode_of(LLVMModuleRef module);
+
+/* The names of a Go function's results from its "escc-results" attribute, in gc's spelling
+ * ("~r0", a named result's name); returns how many (0 without the attribute). At most
+ * ESC_MAX_RESULTS names are stored, the count is the full one. The strings live as long as
+ * the module's context. */
+unsigned esc_go_result_names(LLVMValueRef function, const char **names, size_t *lengths);
+
+/* "ret value" of a function with several Go results: field K of the insertvalue chain that
+ * builds value flows into result K's location; anything not built that way flows into every
+ * result. Only for graphs with result_count > 1. */
+void esc_go_flow_into_results(esc_graph *graph, LLVMValueRef value, LLVMValueRef ret);
+
+/* gc's size limits (cmd/compile/internal/ir.MaxStackVarSize, MaxImplicitStackVarSize): a named
+ * variable over 10 MB, an allocation site (DIFlagArtificial) over 64 KB or of non-constant size
+ * goes to the heap. Adds the sinks for every such alloca of the graph's function; `is_site`
+ * tells allocation sites from variables. */
+typedef bool (*esc_alloca_predicate)(LLVMValueRef alloca, void *context);
+void esc_go_size_limits(esc_graph *graph, LLVMTargetDataRef data_layout,
+                        esc_alloca_predicate is_site, void *context);
+
+#endif /* ESCC_GO_MODE_H */
