@@ -20,6 +20,21 @@ import (
 
 func (f *functionLowering) alloc(alloc *ssa.Alloc) {
 	elem := deref(alloc.Type())
+	if f.m.sites.isTemporary(alloc) {
+		llvmType := f.m.typ(elem)
+		slot := f.tempSlot(llvmType, f.m.alignof(elem))
+		f.copyRegister(f.names[alloc], "ptr", slot)
+		f.emit("store %s %s, ptr %s, align %d", llvmType, zeroValue(llvmType), slot, f.m.alignof(elem))
+		return
+	}
+	if count := f.m.sites.runTimeCount(alloc); count != "" {
+		name, pos := f.m.sites.allocSite(alloc)
+		array := elem.Underlying().(*types.Array)
+		counted := f.temp()
+		f.emit("%s = add i64 %s, 0", counted, count)
+		f.dynamicObject(f.names[alloc], array.Elem(), counted, name, pos)
+		return
+	}
 	name, pos, artificial := alloc.Comment, alloc.Pos(), false
 	if isSiteComment(alloc.Comment) {
 		name, pos = f.m.sites.allocSite(alloc)

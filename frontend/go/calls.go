@@ -41,8 +41,16 @@ func (f *functionLowering) callCommon(c *ssa.CallCommon, result string, resultTy
 		f.emitCall(result, ret, quote(f.m.callee(callee)), args)
 		return
 	}
-	// A func value: a pointer to its closure context, whose first word is the code pointer.
 	context := f.op(c.Value)
+	if closure, ok := c.Value.(*ssa.MakeClosure); ok {
+		// A func literal called where it is made (or deferred, or bound to a local that is
+		// only called): its code is known, so the call is direct and escc's analysis follows
+		// it as gc does.
+		fn := closure.Fn.(*ssa.Function)
+		f.emitCall(result, ret, quote(f.m.callee(fn)), append([]string{"ptr " + context}, args...))
+		return
+	}
+	// A func value: a pointer to its closure context, whose first word is the code pointer.
 	code := f.temp()
 	f.emit("%s = load ptr, ptr %s", code, context)
 	f.emitCall(result, ret, code, append([]string{"ptr " + context}, args...))
@@ -94,7 +102,7 @@ func (m *module) declareExternal(fn *ssa.Function) string {
 	for i := 0; i < fn.Signature.Params().Len(); i++ {
 		addParam(fn.Signature.Params().At(i).Type())
 	}
-	m.declare(symbol, fmt.Sprintf("declare %s %s(%s)", m.typ(fn.Signature.Results()), quote(symbol), strings.Join(params, ", ")))
+	m.declare(symbol, fmt.Sprintf("declare %s %s(%s)%s", m.typ(fn.Signature.Results()), quote(symbol), strings.Join(params, ", "), resultNames(fn.Signature)))
 	return symbol
 }
 

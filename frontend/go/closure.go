@@ -10,40 +10,148 @@ package main
 
 import (
 	"fmt"
+	"go/token"
 	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
 )
 
-// closureGoType is the Go view of fn's context: the code pointer, then each free variable.
-func closureGoType(fn *ssa.Function) types.Type {
+// closureGoType is the Go view of fn's context: the code pointer, then each free variable:
+// its address (captured by reference) or its value (captured by value, see byValue).
+func (m *module) closureGoType(fn *ssa.Function) types.Type {
 	fields := []*types.Var{types.NewField(0, nil, "code", types.Typ[types.UnsafePointer], false)}
-	for _, fv := range fn.FreeVars {
-		fields = append(fields, types.NewField(0, nil, fv.Name(), fv.Type(), false))
+	for i, fv := range fn.FreeVars {
+		t := fv.Type()
+		if m.capturedByValue(fn, i) {
+			t = deref(t)
+		}
+		fields = append(fields, types.NewField(0, nil, fv.Name(), t, false))
 	}
 	return types.NewStruct(fields, nil)
 }
 
 func (f *functionLowering) closureType(fn *ssa.Function) string {
-	return f.m.typ(closureGoType(fn))
+	return f.m.typ(f.m.closureGoType(fn))
+}
+
+// capturedByValue applies gc's rule (cmd/compile capturevars): a captured variable that is
+// never reassigned after its declaration, whose address is never taken otherwise and that is
+// at most 128 bytes is copied into the closure instead of shared, so it need not move to the
+// heap with the closure. go/ssa always captures by reference (the free variable is the
+// variable's address); here that holds when the variable's Alloc is stored to at most once, in
+// the block that declares it, before any closure is made, and every use is a load.
+func (m *module) capturedByValue(fn *ssa.Function, index int) bool {
+	key := fmt.Sprintf("%p/%d", fn, index)
+	if answer, ok := m.byValue[key]; ok {
+		return answer
+	}
+	answer := m.decideByValue(fn, index)
+	m.byValue[key] = answer
+	return answer
+}
+
+func (m *module) decideByValue(fn *ssa.Function, index int) bool {
+	parent := fn.Parent()
+	if parent == nil {
+		return false
+	}
+	var binding ssa.Value
+	for _, block := range parent.Blocks {
+		for _, instr := range block.Instrs {
+			if mc, ok := instr.(*ssa.MakeClosure); ok && mc.Fn == fn {
+				if binding != nil && binding != mc.Bindings[index] {
+					return false
+				}
+				binding = mc.Bindings[index]
+			}
+		}
+	}
+	alloc, ok := binding.(*ssa.Alloc)
+	if !ok || isSiteComment(alloc.Comment) || m.sizeof(deref(alloc.Type())) > 128 {
+		return false
+	}
+	if !onlyLoaded(fn.FreeVars[index]) {
+		return false
+	}
+	var store *ssa.Store
+	for _, ref := range *alloc.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.Store:
+			if store != nil || ref.Addr != alloc || ref.Block() != alloc.Block() {
+				return false
+			}
+			store = ref
+		case *ssa.UnOp:
+			if ref.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		case *ssa.MakeClosure:
+			if ref.Fn != fn || (store != nil && ref.Block() == store.Block() && !before(store, ref)) {
+				return false
+			}
+			if store != nil && ref.Block() != store.Block() && !store.Block().Dominates(ref.Block()) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// onlyLoaded: every use of v (a free variable's address) is a load.
+func onlyLoaded(v ssa.Value) bool {
+	for _, ref := range *v.Referrers() {
+		switch ref := ref.(type) {
+		case *ssa.UnOp:
+			if ref.Op != token.MUL {
+				return false
+			}
+		case *ssa.DebugRef:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// before: a comes before b in their (common) block.
+func before(a, b ssa.Instruction) bool {
+	for _, instr := range a.Block().Instrs {
+		if instr == a {
+			return true
+		}
+		if instr == b {
+			return false
+		}
+	}
+	return false
 }
 
 func (f *functionLowering) makeClosure(instr *ssa.MakeClosure) {
 	fn := instr.Fn.(*ssa.Function)
 	f.m.need(fn)
-	name, pos := "func literal", instr.Pos()
+	name, pos := "func literal", fn.Pos()
 	if fn.Parent() == nil { // a bound method value x.M
 		name, pos = f.valueSite(instr, nil, fn.Name())
 	}
 	context := f.names[instr]
-	contextType := closureGoType(fn)
+	contextType := f.m.closureGoType(fn)
 	f.stackObject(context, contextType, name, pos, true, 0)
 	f.emit("store ptr %s, ptr %s", quote(symbolOf(fn)), context)
 	for i, binding := range instr.Bindings {
 		field := f.temp()
 		f.emit("%s = getelementptr inbounds %s, ptr %s, i32 0, i32 %d", field, f.m.typ(contextType), context, i+1)
-		f.emit("store %s, ptr %s", f.typed(binding), field)
+		value := f.typed(binding)
+		if f.m.capturedByValue(fn, i) {
+			loaded := f.temp()
+			elem := f.m.typ(deref(binding.Type()))
+			f.emit("%s = load %s, ptr %s", loaded, elem, f.op(binding))
+			value = elem + " " + loaded
+		}
+		f.emit("store %s, ptr %s", value, field)
 	}
 }
 

@@ -224,7 +224,7 @@ func (f *functionLowering) lower() string {
 	}
 	ret := f.m.typ(fn.Signature.Results())
 	var b strings.Builder
-	fmt.Fprintf(&b, "define %s %s(%s) !dbg !%d {\n", ret, quote(f.symbol), strings.Join(params, ", "), f.scope)
+	fmt.Fprintf(&b, "define %s %s(%s)%s !dbg !%d {\n", ret, quote(f.symbol), strings.Join(params, ", "), resultNames(fn.Signature), f.scope)
 	for _, block := range f.blocks {
 		fmt.Fprintf(&b, "%s:\n", block.label)
 		if block == entry {
@@ -245,6 +245,27 @@ func (f *functionLowering) lower() string {
 	}
 	b.WriteString("}\n")
 	return b.String()
+}
+
+// resultNames is the "escc-results" attribute naming a function's results as gc does: a named
+// result's name, ~rK for an unnamed one, ~bK for _ (docs/go.md); "" without results.
+func resultNames(sig *types.Signature) string {
+	results := sig.Results()
+	if results.Len() == 0 {
+		return ""
+	}
+	var names []string
+	for i := 0; i < results.Len(); i++ {
+		switch name := results.At(i).Name(); name {
+		case "":
+			names = append(names, fmt.Sprintf("~r%d", i))
+		case "_":
+			names = append(names, fmt.Sprintf("~b%d", i))
+		default:
+			names = append(names, name)
+		}
+	}
+	return fmt.Sprintf(" \"escc-results\"=\"%s\"", strings.Join(names, ","))
 }
 
 // lowerParameters names the LLVM parameters and gives every named Go parameter a stack slot
@@ -283,10 +304,14 @@ func (f *functionLowering) lowerParameters() []string {
 	for i, fv := range f.fn.FreeVars {
 		name := f.register(fv.Name())
 		f.names[fv] = name
-		field := f.register(fv.Name() + ".field")
-		f.entry = append(f.entry,
-			fmt.Sprintf("  %s = getelementptr inbounds %s, ptr %%closure, i32 0, i32 %d", field, f.closureType(f.fn), i+1),
-			fmt.Sprintf("  %s = load %s, ptr %s", name, f.m.typ(fv.Type()), field))
+		field := fmt.Sprintf("getelementptr inbounds %s, ptr %%closure, i32 0, i32 %d", f.closureType(f.fn), i+1)
+		if f.m.capturedByValue(f.fn, i) { // the variable is the context's field
+			f.entry = append(f.entry, fmt.Sprintf("  %s = %s", name, field))
+			continue
+		}
+		address := f.register(fv.Name() + ".field")
+		f.entry = append(f.entry, fmt.Sprintf("  %s = %s", address, field),
+			fmt.Sprintf("  %s = load %s, ptr %s", name, f.m.typ(fv.Type()), address))
 	}
 	return params
 }

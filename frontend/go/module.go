@@ -31,6 +31,7 @@ type module struct {
 	strings      map[string]string // string constant contents -> global name
 	typeDescs    map[string]string // type descriptor key -> global name
 	funcValues   map[string]string // function symbol -> its func value global
+	byValue      map[string]bool   // closure/free variable index -> captured by value
 	queued       map[*ssa.Function]bool
 	queue        []*ssa.Function
 	extraCount   int // numbers generated symbols (trampolines)
@@ -47,6 +48,7 @@ func newModule(pkg *loadedPackage, opts options, stdlib stdlibTags) *module {
 		strings:      map[string]string{},
 		typeDescs:    map[string]string{},
 		funcValues:   map[string]string{},
+		byValue:      map[string]bool{},
 		queued:       map[*ssa.Function]bool{},
 	}
 	m.debug = newDebugInfo(pkg.fset, opts.llvmVersion)

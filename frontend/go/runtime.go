@@ -61,8 +61,12 @@ var runtimeFunctions = map[string]runtimeFunction{
 	// slice.c: append may return its base (result) or a new heap array holding the base's and
 	// the appended elements (heap=1 for both, gc's "appendee slice"/"appended to slice");
 	// copy's source elements flow to the heap (gc's "copied slice").
-	"escgo_append": {"ptr", []runtimeParam{{"ptr", "result0=0,heap=1"}, i64, i64, {"ptr", "heap=1"}, i64, i64, none}, false},
-	"escgo_copy":   {"i64", []runtimeParam{none, i64, {"ptr", "heap=1"}, i64, i64}, false},
+	// The _pointers variants (the same C code) are called for element types that hold
+	// addresses; for the others nothing reaches the heap through the elements.
+	"escgo_append":          {"ptr", []runtimeParam{{"ptr", "result0=0"}, i64, i64, none, i64, i64, none}, false},
+	"escgo_append_pointers": {"ptr", []runtimeParam{{"ptr", "result0=0,heap=1"}, i64, i64, {"ptr", "heap=1"}, i64, i64, none}, false},
+	"escgo_copy":            {"i64", []runtimeParam{none, i64, none, i64, i64}, false},
+	"escgo_copy_pointers":   {"i64", []runtimeParam{none, i64, {"ptr", "heap=1"}, i64, i64}, false},
 	// iface.c: method lookup and dynamic type tests read only type descriptors.
 	"escgo_iface_method":     {"ptr", []runtimeParam{none, none}, false},
 	"escgo_iface_implements": {"i64", []runtimeParam{none, none}, false},

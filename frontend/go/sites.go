@@ -12,6 +12,7 @@
 package main
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -21,6 +22,7 @@ import (
 )
 
 type siteIndex struct {
+	info           *types.Info
 	callByLparen   map[token.Pos]*ast.CallExpr
 	callByRparen   map[token.Pos]*ast.CallExpr
 	literalByBrace map[token.Pos]*ast.CompositeLit
@@ -29,6 +31,7 @@ type siteIndex struct {
 
 func newSiteIndex(pkg *loadedPackage) *siteIndex {
 	s := &siteIndex{
+		info:           pkg.info,
 		callByLparen:   map[token.Pos]*ast.CallExpr{},
 		callByRparen:   map[token.Pos]*ast.CallExpr{},
 		literalByBrace: map[token.Pos]*ast.CompositeLit{},
@@ -110,6 +113,55 @@ func (s *siteIndex) allocSite(alloc *ssa.Alloc) (string, token.Pos) {
 		return "... argument", pos
 	}
 	return alloc.Comment, pos
+}
+
+// isTemporary: go/ssa Allocs that are not allocations in gc, so escc reports nothing for them
+// (an alloca without a declare): a composite literal used as a value (`T{a, b}` passed or
+// returned by value; `&T{...}` and a literal of pointer type elided inside another are real
+// sites), and the array of append's variadic arguments (gc's append takes them directly).
+func (s *siteIndex) isTemporary(alloc *ssa.Alloc) bool {
+	switch alloc.Comment {
+	case "complit":
+		lit := s.literalByBrace[alloc.Pos()]
+		if lit == nil || s.addressOf[lit] != nil {
+			return false
+		}
+		_, pointer := s.info.TypeOf(lit).Underlying().(*types.Pointer)
+		return !pointer
+	case "varargs":
+		for _, ref := range *alloc.Referrers() {
+			if slice, ok := ref.(*ssa.Slice); ok {
+				for _, use := range *slice.Referrers() {
+					if call, ok := use.(*ssa.Call); ok {
+						if builtin, ok := call.Call.Value.(*ssa.Builtin); ok && builtin.Name() == "append" {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// runTimeCount: for make([]T, n) whose length or capacity is not a Go constant expression but
+// which go/ssa folded to a constant Alloc (n := 32; make([]int, n)), the element count as an
+// LLVM operand, so the front end emits the dynamic allocation gc sees ("non-constant size");
+// "" otherwise.
+func (s *siteIndex) runTimeCount(alloc *ssa.Alloc) string {
+	if alloc.Comment != "makeslice" {
+		return ""
+	}
+	call := s.callByLparen[alloc.Pos()]
+	if call == nil {
+		return ""
+	}
+	for _, arg := range call.Args[1:] {
+		if tv, ok := s.info.Types[arg]; ok && tv.Value == nil {
+			return fmt.Sprint(deref(alloc.Type()).Underlying().(*types.Array).Len())
+		}
+	}
+	return ""
 }
 
 // isSiteComment tells allocation sites from named variables among go/ssa's Allocs.

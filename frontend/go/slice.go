@@ -130,6 +130,14 @@ func (f *functionLowering) makeSlice(instr *ssa.MakeSlice) {
 	f.buildAggregate(f.names[instr], sliceType, []string{"ptr " + array, "i64 " + length, "i64 " + capacity})
 }
 
+// elementVariant picks the runtime function whose tags fit elements of type elem.
+func elementVariant(name string, elem types.Type) string {
+	if hasPointers(elem) {
+		return name + "_pointers"
+	}
+	return name
+}
+
 // sliceParts gives the data pointer and length of a slice or string operand.
 func (f *functionLowering) sliceParts(v ssa.Value) (string, string) {
 	llvmType := f.m.typ(v.Type())
@@ -142,7 +150,7 @@ func (f *functionLowering) appendBuiltin(args []ssa.Value, result string, result
 	parts := f.extractAll(sliceType, f.op(args[0]), 3)
 	source, count := f.sliceParts(args[1])
 	capacitySlot := f.tempSlot("i64", 8)
-	base := f.callRuntime("escgo_append", "ptr "+parts[0], "i64 "+parts[1], "i64 "+parts[2],
+	base := f.callRuntime(elementVariant("escgo_append", elem), "ptr "+parts[0], "i64 "+parts[1], "i64 "+parts[2],
 		"ptr "+source, "i64 "+count, fmt.Sprintf("i64 %d", f.m.sizeof(elem)), "ptr "+capacitySlot)
 	length, capacity := f.temp(), f.temp()
 	f.emit("%s = add i64 %s, %s", length, parts[1], count)
@@ -154,7 +162,7 @@ func (f *functionLowering) copyBuiltin(args []ssa.Value, result string) {
 	elem := args[0].Type().Underlying().(*types.Slice).Elem()
 	destination, destinationLength := f.sliceParts(args[0])
 	source, sourceLength := f.sliceParts(args[1])
-	copied := f.callRuntime("escgo_copy", "ptr "+destination, "i64 "+destinationLength, "ptr "+source,
+	copied := f.callRuntime(elementVariant("escgo_copy", elem), "ptr "+destination, "i64 "+destinationLength, "ptr "+source,
 		"i64 "+sourceLength, fmt.Sprintf("i64 %d", f.m.sizeof(elem)))
 	if result != "" {
 		f.emit("%s = add i64 %s, 0", result, copied)

@@ -59,5 +59,5 @@ func (m *module) declareConservatively(fn *ssa.Function) {
 		params = append(params, text)
 	}
 	symbol := symbolOf(fn)
-	m.declare(symbol, fmt.Sprintf("declare %s %s(%s)", m.typ(fn.Signature.Results()), quote(symbol), strings.Join(params, ", ")))
+	m.declare(symbol, fmt.Sprintf("declare %s %s(%s)%s", m.typ(fn.Signature.Results()), quote(symbol), strings.Join(params, ", "), resultNames(fn.Signature)))
 }

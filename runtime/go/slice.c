@@ -2,6 +2,10 @@
  * (double below 256 elements, then by 1.25x plus 192, rounded up to gc's malloc size class), so
  * cap() prints what `go run` prints; the new array comes from esc_alloc.
  *
+ * The _pointers entry points are the same code under a second name: the front end calls them
+ * for element types that hold addresses and gives them other escc-leak tags (elements reach
+ * the heap).
+ *
  * Invariant: the elements are moved with memmove (append(s, s...) and overlapping copies are
  * well defined). */
 #include "escgo.h"
@@ -68,3 +72,10 @@ int64_t escgo_copy(void *destination, int64_t destination_length, const void *so
   memmove(destination, source, (size_t)(count * element_size));
   return count;
 }
+
+void *escgo_append_pointers(void *base, int64_t length, int64_t capacity, const void *source,
+                            int64_t count, int64_t element_size, int64_t *new_capacity)
+    __attribute__((alias("escgo_append")));
+int64_t escgo_copy_pointers(void *destination, int64_t destination_length, const void *source,
+                            int64_t source_length, int64_t element_size)
+    __attribute__((alias("escgo_copy")));

@@ -10,7 +10,7 @@ import re
 import sys
 
 KINDS = ("moved to heap", "escapes to heap", "does not escape", "leaking param")
-examples = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "examples", "go"))
+EXAMPLES = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "examples", "go"))
 
 
 def messages(path):
@@ -25,10 +25,10 @@ def messages(path):
 
 def main():
     name, report = sys.argv[1], sys.argv[2]
-    gc = messages(os.path.join(examples, name + ".go-m.txt"))
+    gc = messages(os.path.join(EXAMPLES, name + ".go-m.txt"))
     escc = messages(report)
     actual = sorted("gc-only: " + m for m in gc - escc) + sorted("escc-only: " + m for m in escc - gc)
-    listed_path = os.path.join(examples, name + ".differences")
+    listed_path = os.path.join(EXAMPLES, name + ".differences")
     listed = []
     if os.path.exists(listed_path):
         with open(listed_path) as text:
