@@ -101,3 +101,37 @@ int64_t escgo_string_next(const char *data, int64_t length, int64_t offset, int3
   *rune = value;
   return offset + width;
 }
+
+/* ===== []rune conversions ===================================================================== */
+
+int64_t escgo_rune_count(const char *data, int64_t length) {
+  int64_t count = 0;
+  int32_t rune;
+  for (int64_t offset = 0; (offset = escgo_string_next(data, length, offset, &rune)) >= 0;)
+    count++;
+  return count;
+}
+
+/* The runes of a string into the caller's 32-rune buffer when they fit, else the heap. */
+int32_t *escgo_runes_from_string(int32_t *buffer, const char *data, int64_t length, int64_t count) {
+  int32_t *runes = count <= BUFFER_SIZE ? buffer : esc_alloc((size_t)count * sizeof(int32_t), 4);
+  int64_t i = 0;
+  for (int64_t offset = 0; (offset = escgo_string_next(data, length, offset, &runes[i])) >= 0;)
+    i++;
+  return runes;
+}
+
+int64_t escgo_runes_byte_length(const int32_t *runes, int64_t count) {
+  char scratch[4];
+  int64_t length = 0;
+  for (int64_t i = 0; i < count; i++)
+    length += escgo_encode_rune(scratch, runes[i]);
+  return length;
+}
+
+char *escgo_string_from_runes(char *buffer, const int32_t *runes, int64_t count, int64_t length) {
+  char *result = destination(buffer, length);
+  for (int64_t i = 0, at = 0; i < count; i++)
+    at += escgo_encode_rune(result + at, runes[i]);
+  return result;
+}
