@@ -9,7 +9,6 @@ package main
 
 import (
 	"fmt"
-	"go/ast"
 	"go/types"
 	"strings"
 
@@ -83,7 +82,7 @@ func (m *module) declareExternal(fn *ssa.Function) string {
 		fullName = obj.FullName()
 	}
 	tags, known := m.stdlib[fullName]
-	if fn.Pkg == m.pkg.ssa && noescapePragma(fn) {
+	if fn.Pkg == m.pkg.ssa && m.sites.noescape[fn.Pos()] {
 		tags, known = nil, true // every pointer parameter: none (below)
 	}
 	var params []string
@@ -110,21 +109,6 @@ func (m *module) declareExternal(fn *ssa.Function) string {
 	}
 	m.declare(symbol, fmt.Sprintf("declare %s %s(%s)%s", m.typ(fn.Signature.Results()), quote(symbol), strings.Join(params, ", "), resultNames(fn.Signature)))
 	return symbol
-}
-
-// noescapePragma: a body-less function declared under //go:noescape, whose pointer
-// parameters gc takes not to escape.
-func noescapePragma(fn *ssa.Function) bool {
-	decl, ok := fn.Syntax().(*ast.FuncDecl)
-	if !ok || decl.Doc == nil {
-		return false
-	}
-	for _, comment := range decl.Doc.List {
-		if strings.HasPrefix(comment.Text, "//go:noescape") {
-			return true
-		}
-	}
-	return false
 }
 
 func (f *functionLowering) builtin(name string, args []ssa.Value, result string, resultType types.Type) {

@@ -286,8 +286,8 @@ func (f *functionLowering) lowerParameters() []string {
 		f.names[param] = name
 		llvmType := f.m.typ(param.Type())
 		params = append(params, llvmType+" "+name)
-		if param.Name() == "" || param.Name() == "_" || strings.HasPrefix(param.Name(), "arg") && param.Object() == nil {
-			continue
+		if obj := param.Object(); obj == nil || obj.Name() == "" || obj.Name() == "_" {
+			continue // unnamed: gc reports nothing about it
 		}
 		if slot := spilled[fmt.Sprintf("%s@%d", param.Name(), param.Pos())]; slot != nil {
 			f.paramSlots[slot] = i + 1

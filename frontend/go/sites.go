@@ -27,15 +27,20 @@ type siteIndex struct {
 	callByRparen   map[token.Pos]*ast.CallExpr
 	literalByBrace map[token.Pos]*ast.CompositeLit
 	addressOf      map[*ast.CompositeLit]*ast.UnaryExpr // &T{...}
+	// switch x := v.(type): x's position -> the positions of the case clauses, in order
+	typeSwitchClauses map[token.Pos][]token.Pos
+	noescape          map[token.Pos]bool // body-less functions under //go:noescape
 }
 
 func newSiteIndex(pkg *loadedPackage) *siteIndex {
 	s := &siteIndex{
-		info:           pkg.info,
-		callByLparen:   map[token.Pos]*ast.CallExpr{},
-		callByRparen:   map[token.Pos]*ast.CallExpr{},
-		literalByBrace: map[token.Pos]*ast.CompositeLit{},
-		addressOf:      map[*ast.CompositeLit]*ast.UnaryExpr{},
+		info:              pkg.info,
+		callByLparen:      map[token.Pos]*ast.CallExpr{},
+		callByRparen:      map[token.Pos]*ast.CallExpr{},
+		literalByBrace:    map[token.Pos]*ast.CompositeLit{},
+		addressOf:         map[*ast.CompositeLit]*ast.UnaryExpr{},
+		typeSwitchClauses: map[token.Pos][]token.Pos{},
+		noescape:          map[token.Pos]bool{},
 	}
 	for _, file := range pkg.files {
 		ast.Inspect(file, func(node ast.Node) bool {
@@ -49,11 +54,40 @@ func newSiteIndex(pkg *loadedPackage) *siteIndex {
 				if lit, ok := unparen(n.X).(*ast.CompositeLit); ok && n.Op == token.AND {
 					s.addressOf[lit] = n
 				}
+			case *ast.TypeSwitchStmt:
+				if assign, ok := n.Assign.(*ast.AssignStmt); ok && len(assign.Lhs) == 1 {
+					for _, clause := range n.Body.List {
+						s.typeSwitchClauses[assign.Lhs[0].Pos()] = append(s.typeSwitchClauses[assign.Lhs[0].Pos()], clause.Pos())
+					}
+				}
 			}
 			return true
 		})
+		s.findNoescape(file)
 	}
 	return s
+}
+
+// findNoescape records the body-less functions a //go:noescape comment applies to: gc applies
+// the pragma to the next declaration, even across blank lines.
+func (s *siteIndex) findNoescape(file *ast.File) {
+	var pragmas []token.Pos
+	for _, group := range file.Comments {
+		for _, comment := range group.List {
+			if strings.HasPrefix(comment.Text, "//go:noescape") {
+				pragmas = append(pragmas, comment.Pos())
+			}
+		}
+	}
+	previous := token.NoPos
+	for _, decl := range file.Decls {
+		for _, pragma := range pragmas {
+			if fn, ok := decl.(*ast.FuncDecl); ok && fn.Body == nil && pragma > previous && pragma < decl.Pos() {
+				s.noescape[fn.Name.Pos()] = true
+			}
+		}
+		previous = decl.End()
+	}
 }
 
 // gcExpr spells an expression the way gc's -m output does.
@@ -204,7 +238,8 @@ func (f *functionLowering) valueSite(v ssa.Value, operand ssa.Value, fallback st
 	return fallback, v.Pos()
 }
 
-// usePosition: gc reports an implicit conversion at the statement or call that needs it.
+// usePosition: gc reports an implicit conversion at the statement or call that needs it (for
+// an element of a variadic argument list, the call).
 func (f *functionLowering) usePosition(v ssa.Value, fallback token.Pos) token.Pos {
 	if v.Pos().IsValid() {
 		return v.Pos()
@@ -214,7 +249,41 @@ func (f *functionLowering) usePosition(v ssa.Value, fallback token.Pos) token.Po
 			if ref.Pos().IsValid() {
 				return ref.Pos()
 			}
+			if store, ok := ref.(*ssa.Store); ok {
+				if element, ok := store.Addr.(*ssa.IndexAddr); ok {
+					if array, ok := element.X.(*ssa.Alloc); ok && array.Comment == "varargs" {
+						_, pos := f.m.sites.allocSite(array)
+						return pos
+					}
+				}
+			}
 		}
 	}
-	return fallback
+	if fallback.IsValid() {
+		return fallback
+	}
+	return f.pos
+}
+
+// variablePosition is where gc reports a named variable: its declaration, except for the
+// variable of a type switch (x in switch x := v.(type)), which gc declares once per case
+// clause, at the clause.
+func (s *siteIndex) variablePosition(alloc *ssa.Alloc) token.Pos {
+	clauses := s.typeSwitchClauses[alloc.Pos()]
+	if len(clauses) == 0 {
+		return alloc.Pos()
+	}
+	first := token.NoPos
+	for _, ref := range *alloc.Referrers() {
+		if pos := ref.Pos(); pos.IsValid() && (!first.IsValid() || pos < first) {
+			first = pos
+		}
+	}
+	chosen := alloc.Pos()
+	for _, clause := range clauses {
+		if first.IsValid() && clause <= first {
+			chosen = clause
+		}
+	}
+	return chosen
 }
