@@ -122,7 +122,7 @@ var plainName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*$`)
 // register reserves a unique LLVM register name based on want.
 func (f *functionLowering) register(want string) string {
 	if want == "" || want == "_" {
-		want = "v"
+		want = "tmp"
 	}
 	name := want
 	for i := 1; f.used[name]; i++ {
@@ -278,8 +278,12 @@ func (f *functionLowering) lowerParameters() []string {
 		f.used["closure"] = true
 	}
 	spilled := map[string]*ssa.Alloc{}
-	for _, local := range f.fn.Locals {
-		spilled[fmt.Sprintf("%s@%d", local.Comment, local.Pos())] = local
+	if len(f.fn.Blocks) > 0 { // go/ssa spills a parameter at entry (Locals omits heap ones)
+		for _, instr := range f.fn.Blocks[0].Instrs {
+			if local, ok := instr.(*ssa.Alloc); ok {
+				spilled[fmt.Sprintf("%s@%d", local.Comment, local.Pos())] = local
+			}
+		}
 	}
 	for i, param := range f.fn.Params {
 		name := f.register(param.Name())
