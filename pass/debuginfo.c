@@ -90,23 +90,41 @@ static const char *variable_name(LLVMContextRef context, LLVMMetadataRef variabl
   return text && length > 0 ? text : NULL;
 }
 
-/* Whether the DILocalVariable carries DIFlagArtificial. The C API has no getter for a
- * variable's flags, so they are read from the node's printed form, after the quoted name
- * (quotes inside a name are printed as \22): `name: "new(int)", ..., flags: DIFlagArtificial`. */
-static bool variable_is_artificial(LLVMContextRef context, LLVMMetadataRef variable) {
+/* A field of a DILocalVariable that the C API has no getter for (its flags, its argument
+ * number), read from the node's printed form after the quoted name (quotes inside a name are
+ * printed as \22): `name: "new(int)", arg: 2, ..., flags: DIFlagArtificial`. Writes the field's
+ * text (up to the next ',' or ')') into value; false when the variable has no such field. */
+static bool variable_field(LLVMContextRef context, LLVMMetadataRef variable, const char *key,
+                           char *value, size_t size) {
   char *text = LLVMPrintValueToString(LLVMMetadataAsValue(context, variable));
   const char *after_name = strstr(text, "name: \"");
   if (after_name)
     after_name = strchr(after_name + strlen("name: \""), '"');
-  const char *flags = strstr(after_name ? after_name : text, "flags: ");
-  bool artificial = false;
-  if (flags) {
-    size_t length = strcspn(flags, ",)");
-    const char *found = strstr(flags, "DIFlagArtificial");
-    artificial = found && found < flags + length;
+  const char *field = strstr(after_name ? after_name : text, key);
+  if (field) {
+    field += strlen(key);
+    size_t length = strcspn(field, ",)");
+    if (length >= size)
+      length = size - 1;
+    memcpy(value, field, length);
+    value[length] = '\0';
   }
   LLVMDisposeMessage(text);
-  return artificial;
+  return field != NULL;
+}
+
+static bool variable_is_artificial(LLVMContextRef context, LLVMMetadataRef variable) {
+  char flags[256];
+  return variable_field(context, variable, ", flags: ", flags, sizeof flags) &&
+         strstr(flags, "DIFlagArtificial");
+}
+
+/* The 1-based parameter number of a DILocalVariable (`arg: N`), 0 for a local. */
+static unsigned variable_argument(LLVMContextRef context, LLVMMetadataRef variable) {
+  char number[16];
+  if (!variable_field(context, variable, ", arg: ", number, sizeof number))
+    return 0;
+  return (unsigned)strtoul(number, NULL, 10);
 }
 
 static esc_source_place declare_place(const esc_declare *declare) {
@@ -166,10 +184,42 @@ static bool is_sret_parameter(LLVMValueRef function, unsigned index) {
   return LLVMGetEnumAttributeAtIndex(function, index + 1, kind) != NULL;
 }
 
+/* A parameter not found by its spill in the entry block: the declare whose variable says
+ * `arg: N`, on the local the parameter is stored to anywhere (the Go front end may spill it
+ * into a slot in a later block). */
+static void index_parameters_by_number(esc_names *names) {
+  unsigned count = LLVMCountParams(names->function);
+  bool missing = false;
+  for (unsigned index = 0; index < count; ++index)
+    missing |= !is_sret_parameter(names->function, index) &&
+               !esc_pointer_map_get(names->declare_by_parameter,
+                                    LLVMGetParam(names->function, index), NULL);
+  if (!missing)
+    return;
+  for (size_t d = 0; d < names->declare_count; ++d) {
+    unsigned number = variable_argument(names->context, names->declares[d].variable);
+    if (number == 0 || number > count || is_sret_parameter(names->function, number - 1))
+      continue;
+    LLVMValueRef argument = LLVMGetParam(names->function, number - 1);
+    if (esc_pointer_map_get(names->declare_by_parameter, argument, NULL))
+      continue;
+    esc_pointer_map_put(names->declare_by_parameter, argument, (intptr_t)d);
+    for (LLVMUseRef use = LLVMGetFirstUse(argument); use; use = LLVMGetNextUse(use)) {
+      LLVMValueRef user = LLVMGetUser(use);
+      intptr_t declare;
+      if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) == argument &&
+          esc_pointer_map_get(names->declare_by_address, LLVMGetOperand(user, 1), &declare) &&
+          declare == (intptr_t)d)
+        esc_pointer_map_put(names->slot_by_parameter, argument, (intptr_t)LLVMGetOperand(user, 1));
+    }
+  }
+}
+
 /*
  * A parameter's variable: the declare on the argument itself (byval aggregates), else the
  * declare on the slot the entry block spills it to (`store %p, ptr %p.addr`, clang's -O0
- * shape). An sret pointer's declare names the returned local (NRVO), not a parameter.
+ * shape), else the declare that names it by number. An sret pointer's declare names the
+ * returned local (NRVO), not a parameter.
  */
 static void index_parameters(esc_names *names) {
   unsigned count = LLVMCountParams(names->function);
@@ -195,6 +245,7 @@ static void index_parameters(esc_names *names) {
       esc_pointer_map_put(names->slot_by_parameter, stored, (intptr_t)slot);
     }
   }
+  index_parameters_by_number(names);
 }
 
 /* The numbering of LLVM's SlotTracker: unnamed arguments, then per block the block (if
