@@ -32,7 +32,6 @@ struct esc_names {
   size_t declare_count, declare_capacity;
   esc_pointer_map *declare_by_address;   /* address value -> index into declares */
   esc_pointer_map *declare_by_parameter; /* argument -> index into declares */
-  esc_pointer_map *slot_by_parameter;    /* argument -> the alloca it is spilled to */
   esc_pointer_map *slot_by_value;        /* unnamed argument/block/instruction -> N of "%N" */
   esc_pointer_map *slot_by_global;       /* unnamed global -> N of "@N"; built on first use */
   esc_pointer_map *text_by_value;        /* value -> its esc_names_value text (owned) */
@@ -185,8 +184,7 @@ static bool is_sret_parameter(LLVMValueRef function, unsigned index) {
 }
 
 /* A parameter not found by its spill in the entry block: the declare whose variable says
- * `arg: N`, on the local the parameter is stored to anywhere (the Go front end may spill it
- * into a slot in a later block). */
+ * `arg: N` (the Go front end may spill it into a slot in a later block). */
 static void index_parameters_by_number(esc_names *names) {
   unsigned count = LLVMCountParams(names->function);
   bool missing = false;
@@ -204,14 +202,6 @@ static void index_parameters_by_number(esc_names *names) {
     if (esc_pointer_map_get(names->declare_by_parameter, argument, NULL))
       continue;
     esc_pointer_map_put(names->declare_by_parameter, argument, (intptr_t)d);
-    for (LLVMUseRef use = LLVMGetFirstUse(argument); use; use = LLVMGetNextUse(use)) {
-      LLVMValueRef user = LLVMGetUser(use);
-      intptr_t declare;
-      if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 0) == argument &&
-          esc_pointer_map_get(names->declare_by_address, LLVMGetOperand(user, 1), &declare) &&
-          declare == (intptr_t)d)
-        esc_pointer_map_put(names->slot_by_parameter, argument, (intptr_t)LLVMGetOperand(user, 1));
-    }
   }
 }
 
@@ -240,10 +230,8 @@ static void index_parameters(esc_names *names) {
     intptr_t declare;
     if (LLVMIsAArgument(stored) && LLVMIsAAllocaInst(slot) &&
         !esc_pointer_map_get(names->declare_by_parameter, stored, NULL) &&
-        esc_pointer_map_get(names->declare_by_address, slot, &declare)) {
+        esc_pointer_map_get(names->declare_by_address, slot, &declare))
       esc_pointer_map_put(names->declare_by_parameter, stored, declare);
-      esc_pointer_map_put(names->slot_by_parameter, stored, (intptr_t)slot);
-    }
   }
   index_parameters_by_number(names);
 }
@@ -299,7 +287,6 @@ esc_names *esc_names_for_function(LLVMValueRef function) {
                        .context = LLVMGetModuleContext(LLVMGetGlobalParent(function)),
                        .declare_by_address = esc_pointer_map_new(),
                        .declare_by_parameter = esc_pointer_map_new(),
-                       .slot_by_parameter = esc_pointer_map_new(),
                        .slot_by_value = esc_pointer_map_new(),
                        .text_by_value = esc_pointer_map_new()};
   esc_for_each_declare(function, record_declare, names);
@@ -317,7 +304,6 @@ void esc_names_free(esc_names *names) {
   free(names->declares);
   esc_pointer_map_free(names->declare_by_address);
   esc_pointer_map_free(names->declare_by_parameter);
-  esc_pointer_map_free(names->slot_by_parameter);
   esc_pointer_map_free(names->slot_by_value);
   esc_pointer_map_free(names->slot_by_global);
   esc_pointer_map_free(names->text_by_value);
@@ -447,9 +433,4 @@ bool esc_names_variable_is_site(esc_names *names, LLVMValueRef alloca) {
 
 bool esc_names_parameter_is_declared(esc_names *names, LLVMValueRef argument) {
   return esc_pointer_map_get(names->declare_by_parameter, argument, NULL);
-}
-
-LLVMValueRef esc_names_parameter_slot(esc_names *names, LLVMValueRef argument) {
-  intptr_t slot;
-  return esc_pointer_map_get(names->slot_by_parameter, argument, &slot) ? (LLVMValueRef)slot : NULL;
 }

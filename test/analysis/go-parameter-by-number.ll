@@ -1,10 +1,14 @@
 ; A parameter is named by its DILocalVariable's `arg: N` when the front end spills it into its
 ; slot outside the entry block (escc-go stores an address-taken parameter where go/ssa's Alloc
 ; is, after a lifetime start). gc reports `leaking param: u to result ~r0 level=1` here.
-; RUN: %opt %loadplugin -passes='print<escape>' -disable-output %s 2>&1 | FileCheck %s
+; A parameter stored into two named slots (the spill and go/ssa's Alloc) of which one moves to
+; heap reports only `moved to heap`, as gc does.
+; RUN: %opt %loadplugin -passes='print<escape>' -disable-output %s 2>&1 | FileCheck %s --implicit-check-not=leaking
 ;
 ; func (u U) SPPi() *string { return *u._spp }   // 3
-; CHECK: p.go:3:9: leaking param: u to result ~r0 level=1
+; func param11(i **int) ***int { return &i }     // 4
+; CHECK:      p.go:3:9: leaking param: u to result ~r0 level=1
+; CHECK-NEXT: p.go:4:14: moved to heap: i
 source_filename = "p.go"
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
@@ -22,6 +26,21 @@ b0:
   %t2 = load ptr, ptr %t1, align 8
   %t3 = load ptr, ptr %t2, align 8
   ret ptr %t3
+}
+
+define ptr @p.param11(ptr %i) !dbg !40 {
+entry:
+  %i.addr = alloca ptr, align 8
+  store ptr %i, ptr %i.addr, align 8
+  call void @llvm.dbg.declare(metadata ptr %i.addr, metadata !41, metadata !DIExpression()), !dbg !42
+  %i.1 = alloca ptr, align 8
+  call void @llvm.dbg.declare(metadata ptr %i.1, metadata !41, metadata !DIExpression()), !dbg !42
+  br label %b0
+b0:
+  call void @llvm.lifetime.start.p0(i64 8, ptr %i.1)
+  store ptr null, ptr %i.1, align 8
+  store ptr %i, ptr %i.1, align 8
+  ret ptr %i.1
 }
 
 declare void @llvm.dbg.declare(metadata, metadata, metadata)
@@ -43,3 +62,6 @@ declare void @llvm.lifetime.start.p0(i64 immarg, ptr nocapture)
 !12 = !{!7, !6}
 !20 = !DILocalVariable(name: "u", arg: 1, scope: !10, file: !1, line: 3, type: !6)
 !30 = !DILocation(line: 3, column: 9, scope: !10)
+!40 = distinct !DISubprogram(name: "p.param11", linkageName: "p.param11", scope: !1, file: !1, line: 4, type: !11, scopeLine: 4, spFlags: DISPFlagDefinition, unit: !0)
+!41 = !DILocalVariable(name: "i", arg: 1, scope: !40, file: !1, line: 4, type: !7)
+!42 = !DILocation(line: 4, column: 14, scope: !40)
