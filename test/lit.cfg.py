@@ -3,6 +3,7 @@
 #   %plugin      the opt/clang plugin (libEscapePass.so)
 #   %loadplugin  "-load-pass-plugin <plugin>" for opt
 #   %escc        the driver          %escrt / %escrt_so  the runtime libraries
+#   %escc_go     the Go front end, for this build's LLVM (escc-go --llvm=N)
 #   %escrt_none  the never-freeing runtime               %escrt_libdir  their directory
 #   %escrt_inc   -I for escrt.h      %python             Debian's python3
 #   %cc_escrt    clang + runtime flags to build a C test program against escrt
@@ -29,6 +30,8 @@ for passthrough in ["HOME", "TMPDIR", "ESCC_CACHE", "XDG_CACHE_HOME"]:
     if passthrough in os.environ:
         config.environment[passthrough] = os.environ[passthrough]
 
+# Before %escc, which is a prefix of it.
+config.substitutions.append(("%escc_go", "%s --llvm=%d" % (os.path.join(config.escc_binary_root, "bin", "escc-go"), config.llvm_version_major)))
 config.substitutions.append(("%loadplugin", "-load-pass-plugin " + plugin))
 config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%opt", os.path.join(tools, "opt")))

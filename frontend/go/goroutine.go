@@ -1,0 +1,67 @@
+// goroutine.go — go statements. The call's operands are stored in a temporary argument block
+// that escgo_go (runtime/go/goroutine.c) copies to the heap before starting a thread through
+// escrt's pthread_create (so the goroutine's stack is scanned); a generated trampoline loads
+// them and makes the call. The runtime's tag says the operands reach the heap, as gc decides
+// for a go statement's arguments.
+//
+// Not supported: go with a builtin or an interface method call.
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+func (f *functionLowering) goStatement(instr *ssa.Go) {
+	c := instr.Common()
+	if c.IsInvoke() {
+		f.unsupported("go statement calling an interface method")
+	}
+	if _, ok := c.Value.(*ssa.Builtin); ok {
+		f.unsupported("go statement calling a builtin")
+	}
+	operands := callOperands(c)
+	var fields []string
+	for _, operand := range operands {
+		fields = append(fields, f.m.typ(operand.Type()))
+	}
+	block := literalStruct(fields)
+	args := f.tempSlot(block, 8)
+	for i, operand := range operands {
+		field := f.temp()
+		f.emit("%s = getelementptr inbounds %s, ptr %s, i32 0, i32 %d", field, block, args, i)
+		f.emit("store %s, ptr %s", f.typed(operand), field)
+	}
+	trampoline := f.trampoline(c, block, fields)
+	f.callRuntime("escgo_go", "ptr "+quote(trampoline), "ptr "+args, fmt.Sprintf("i64 ptrtoint (ptr getelementptr (%s, ptr null, i32 1) to i64)", block))
+}
+
+// trampoline writes `void T(ptr %args)` that loads the operands and makes call c.
+func (f *functionLowering) trampoline(c *ssa.CallCommon, block string, fields []string) string {
+	f.m.extraCount++
+	name := fmt.Sprintf("%s$go%d", f.symbol, f.m.extraCount)
+	var body strings.Builder
+	var loaded []string
+	for i, field := range fields {
+		fmt.Fprintf(&body, "  %%f%d.addr = getelementptr inbounds %s, ptr %%args, i32 0, i32 %d\n", i, block, i)
+		fmt.Fprintf(&body, "  %%f%d = load %s, ptr %%f%d.addr\n", i, field, i)
+		loaded = append(loaded, fmt.Sprintf("%s %%f%d", field, i))
+	}
+	ret := f.m.typ(c.Signature().Results())
+	var callee string
+	args := loaded
+	if fn, ok := c.Value.(*ssa.Function); ok {
+		callee = quote(f.m.callee(fn))
+		if f.m.lowered(fn) && takesContext(fn) {
+			args = append([]string{"ptr null"}, args...)
+		}
+	} else {
+		fmt.Fprintf(&body, "  %%code = load ptr, ptr %%f0\n")
+		callee = "%code"
+	}
+	fmt.Fprintf(&body, "  call %s %s(%s)\n  ret void\n", ret, callee, strings.Join(args, ", "))
+	f.m.definitions = append(f.m.definitions, fmt.Sprintf("; the body of a go statement in %s\ndefine private void %s(ptr %%args) {\n%s}\n", f.symbol, quote(name), body.String()))
+	return name
+}

@@ -1,0 +1,220 @@
+// sites.go — gc's spelling and position of every allocation site, so escc's report says what
+// `go build -gcflags=-m` says: `new(T)`, `&T{...}`, `[]int{...}`, `make([]int, n)`,
+// `... argument`, `func literal`, the boxed expression for an interface conversion,
+// `string(b)`, `([]byte)(s)`, `s + "x"`.
+//
+// go/ssa records the source expression behind values (DebugRef, built with ssa.GlobalDebug)
+// and positions (Lbrace of a composite literal, Lparen of new/make, Rparen of a variadic
+// call); the AST index below maps those positions back to the expressions gc prints.
+//
+// Invariant: a site always gets a name (the ssa comment when no expression is found) and a
+// position inside the package's files whenever go/ssa gave one.
+package main
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+type siteIndex struct {
+	info           *types.Info
+	callByLparen   map[token.Pos]*ast.CallExpr
+	callByRparen   map[token.Pos]*ast.CallExpr
+	literalByBrace map[token.Pos]*ast.CompositeLit
+	addressOf      map[*ast.CompositeLit]*ast.UnaryExpr // &T{...}
+}
+
+func newSiteIndex(pkg *loadedPackage) *siteIndex {
+	s := &siteIndex{
+		info:           pkg.info,
+		callByLparen:   map[token.Pos]*ast.CallExpr{},
+		callByRparen:   map[token.Pos]*ast.CallExpr{},
+		literalByBrace: map[token.Pos]*ast.CompositeLit{},
+		addressOf:      map[*ast.CompositeLit]*ast.UnaryExpr{},
+	}
+	for _, file := range pkg.files {
+		ast.Inspect(file, func(node ast.Node) bool {
+			switch n := node.(type) {
+			case *ast.CallExpr:
+				s.callByLparen[n.Lparen] = n
+				s.callByRparen[n.Rparen] = n
+			case *ast.CompositeLit:
+				s.literalByBrace[n.Lbrace] = n
+			case *ast.UnaryExpr:
+				if lit, ok := unparen(n.X).(*ast.CompositeLit); ok && n.Op == token.AND {
+					s.addressOf[lit] = n
+				}
+			}
+			return true
+		})
+	}
+	return s
+}
+
+// gcExpr spells an expression the way gc's -m output does.
+func gcExpr(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.ParenExpr:
+		return gcExpr(e.X)
+	case *ast.CompositeLit:
+		typ := ""
+		if e.Type != nil {
+			typ = types.ExprString(e.Type)
+		}
+		if len(e.Elts) == 0 {
+			return typ + "{}"
+		}
+		return typ + "{...}"
+	case *ast.UnaryExpr:
+		if e.Op == token.AND {
+			return "&" + gcExpr(e.X)
+		}
+	case *ast.FuncLit:
+		return "func literal"
+	case *ast.CallExpr:
+		switch fun := unparen(e.Fun).(type) {
+		case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.InterfaceType, *ast.StarExpr:
+			if len(e.Args) == 1 { // a conversion to a composite type: gc parenthesises it
+				return "(" + types.ExprString(fun) + ")(" + gcExpr(e.Args[0]) + ")"
+			}
+		}
+	}
+	return strings.ReplaceAll(types.ExprString(e), "…", "...")
+}
+
+// allocSite names an Alloc that is an allocation site rather than a named variable.
+func (s *siteIndex) allocSite(alloc *ssa.Alloc) (string, token.Pos) {
+	pos := alloc.Pos()
+	switch alloc.Comment {
+	case "new":
+		if call := s.callByLparen[pos]; call != nil && len(call.Args) == 1 {
+			return "new(" + types.ExprString(call.Args[0]) + ")", call.Lparen
+		}
+	case "complit", "slicelit":
+		if lit := s.literalByBrace[pos]; lit != nil {
+			if address := s.addressOf[lit]; address != nil {
+				return "&" + gcExpr(lit), address.Pos()
+			}
+			return gcExpr(lit), lit.Lbrace
+		}
+	case "makeslice":
+		if call := s.callByLparen[pos]; call != nil {
+			return gcExpr(call), call.Lparen
+		}
+	case "varargs":
+		if call := s.callByRparen[pos]; call != nil {
+			return "... argument", call.Lparen
+		}
+		return "... argument", pos
+	}
+	return alloc.Comment, pos
+}
+
+// isTemporary: go/ssa Allocs that are not allocations in gc, so escc reports nothing for them
+// (an alloca without a declare): a composite literal used as a value (`T{a, b}` passed or
+// returned by value; `&T{...}` and a literal of pointer type elided inside another are real
+// sites), and the array of append's variadic arguments (gc's append takes them directly).
+func (s *siteIndex) isTemporary(alloc *ssa.Alloc) bool {
+	switch alloc.Comment {
+	case "complit":
+		lit := s.literalByBrace[alloc.Pos()]
+		if lit == nil || s.addressOf[lit] != nil {
+			return false
+		}
+		_, pointer := s.info.TypeOf(lit).Underlying().(*types.Pointer)
+		return !pointer
+	case "varargs":
+		for _, ref := range *alloc.Referrers() {
+			if slice, ok := ref.(*ssa.Slice); ok {
+				for _, use := range *slice.Referrers() {
+					if call, ok := use.(*ssa.Call); ok {
+						if builtin, ok := call.Call.Value.(*ssa.Builtin); ok && builtin.Name() == "append" {
+							return true
+						}
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// runTimeCount: for make([]T, n) whose length or capacity is not a Go constant expression but
+// which go/ssa folded to a constant Alloc (n := 32; make([]int, n)), the element count as an
+// LLVM operand, so the front end emits the dynamic allocation gc sees ("non-constant size");
+// "" otherwise.
+func (s *siteIndex) runTimeCount(alloc *ssa.Alloc) string {
+	if alloc.Comment != "makeslice" {
+		return ""
+	}
+	call := s.callByLparen[alloc.Pos()]
+	if call == nil {
+		return ""
+	}
+	for _, arg := range call.Args[1:] {
+		if tv, ok := s.info.Types[arg]; ok && tv.Value == nil {
+			return fmt.Sprint(deref(alloc.Type()).Underlying().(*types.Array).Len())
+		}
+	}
+	return ""
+}
+
+// isSiteComment tells allocation sites from named variables among go/ssa's Allocs.
+func isSiteComment(comment string) bool {
+	switch comment {
+	case "new", "complit", "slicelit", "makeslice", "varargs", "":
+		return true
+	}
+	return false
+}
+
+func unparen(e ast.Expr) ast.Expr {
+	for {
+		p, ok := e.(*ast.ParenExpr)
+		if !ok {
+			return e
+		}
+		e = p.X
+	}
+}
+
+// valueSite names an implicit allocation made by instruction v (an interface box, a closure
+// context, a conversion, a concatenation, a map): the expression go/ssa says v (or, for an
+// interface box, the boxed operand) comes from.
+func (f *functionLowering) valueSite(v ssa.Value, operand ssa.Value, fallback string) (string, token.Pos) {
+	if expr := f.sourceExpr[v]; expr != nil {
+		if operand == nil {
+			return gcExpr(expr), expr.Pos()
+		}
+	}
+	if operand != nil {
+		if expr := f.sourceExpr[operand]; expr != nil {
+			return gcExpr(expr), f.usePosition(v, expr.Pos())
+		}
+		if c, ok := operand.(*ssa.Const); ok && c.Value != nil {
+			return c.Value.ExactString(), f.usePosition(v, v.Pos())
+		}
+		return fallback, f.usePosition(v, v.Pos())
+	}
+	return fallback, v.Pos()
+}
+
+// usePosition: gc reports an implicit conversion at the statement or call that needs it.
+func (f *functionLowering) usePosition(v ssa.Value, fallback token.Pos) token.Pos {
+	if v.Pos().IsValid() {
+		return v.Pos()
+	}
+	if refs := v.Referrers(); refs != nil {
+		for _, ref := range *refs {
+			if ref.Pos().IsValid() {
+				return ref.Pos()
+			}
+		}
+	}
+	return fallback
+}
