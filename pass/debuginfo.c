@@ -21,6 +21,7 @@
 
 /* One debug declare: the source variable an address holds and where it is declared. */
 typedef struct {
+  LLVMValueRef address;     /* what the declare describes (an alloca, an argument, ...) */
   LLVMMetadataRef variable; /* DILocalVariable */
   LLVMMetadataRef location; /* DILocation of the declare; may be NULL */
 } esc_declare;
@@ -166,7 +167,7 @@ static void record_declare(LLVMValueRef address, LLVMMetadataRef variable, LLVMM
     names->declares =
         esc_xrealloc(names->declares, names->declare_capacity * sizeof *names->declares);
   }
-  names->declares[names->declare_count] = (esc_declare){variable, location};
+  names->declares[names->declare_count] = (esc_declare){address, variable, location};
   esc_pointer_map_put(names->declare_by_address, address, (intptr_t)names->declare_count);
   ++names->declare_count;
 }
@@ -183,8 +184,9 @@ static bool is_sret_parameter(LLVMValueRef function, unsigned index) {
   return LLVMGetEnumAttributeAtIndex(function, index + 1, kind) != NULL;
 }
 
-/* A parameter not found by its spill in the entry block: the declare whose variable says
- * `arg: N` (the Go front end may spill it into a slot in a later block). */
+/* A parameter not found by its spill in the entry block: stored anywhere into a local whose
+ * declare says `arg: N` (the Go front end may spill it into a slot in a later block). The
+ * store, not N, tells which parameter: a closure's context parameter shifts the numbers. */
 static void index_parameters_by_number(esc_names *names) {
   unsigned count = LLVMCountParams(names->function);
   bool missing = false;
@@ -195,13 +197,17 @@ static void index_parameters_by_number(esc_names *names) {
   if (!missing)
     return;
   for (size_t d = 0; d < names->declare_count; ++d) {
-    unsigned number = variable_argument(names->context, names->declares[d].variable);
-    if (number == 0 || number > count || is_sret_parameter(names->function, number - 1))
+    if (variable_argument(names->context, names->declares[d].variable) == 0)
       continue;
-    LLVMValueRef argument = LLVMGetParam(names->function, number - 1);
-    if (esc_pointer_map_get(names->declare_by_parameter, argument, NULL))
-      continue;
-    esc_pointer_map_put(names->declare_by_parameter, argument, (intptr_t)d);
+    for (LLVMUseRef use = LLVMGetFirstUse(names->declares[d].address); use;
+         use = LLVMGetNextUse(use)) {
+      LLVMValueRef user = LLVMGetUser(use);
+      LLVMValueRef stored = LLVMIsAStoreInst(user) ? LLVMGetOperand(user, 0) : NULL;
+      if (stored && LLVMIsAArgument(stored) &&
+          LLVMGetOperand(user, 1) == names->declares[d].address &&
+          !esc_pointer_map_get(names->declare_by_parameter, stored, NULL))
+        esc_pointer_map_put(names->declare_by_parameter, stored, (intptr_t)d);
+    }
   }
 }
 
