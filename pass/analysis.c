@@ -132,14 +132,22 @@ static void record_allocation(module_context *context, const esc_graph *graph, L
     analysis->summary.promoted++;
 }
 
-/* A parameter's place in the final graph: whether its own slot escapes, and its leaks to each
- * of a Go function's results. */
+/* A parameter's place in the final graph: whether a source variable it is stored into (its
+ * slot; the Go front end may have two, the spill and go/ssa's Alloc) escapes, and its leaks to
+ * each of a Go function's results. */
 static void record_parameter_graph_facts(const esc_graph *graph, LLVMValueRef argument,
                                          esc_names *names, esc_parameter *parameter) {
   intptr_t index;
-  LLVMValueRef slot = esc_names_parameter_slot(names, argument);
-  parameter->moved_to_heap = slot && esc_pointer_map_get(graph->variable_locations, slot, &index) &&
-                             graph->locations[index].escapes;
+  parameter->moved_to_heap = false;
+  for (LLVMUseRef use = LLVMGetFirstUse(argument); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    LLVMValueRef slot = LLVMIsAStoreInst(user) ? LLVMGetOperand(user, 1) : NULL;
+    if (slot && LLVMGetOperand(user, 0) == argument && LLVMIsAAllocaInst(slot) &&
+        esc_names_variable_is_declared(names, slot) &&
+        esc_pointer_map_get(graph->variable_locations, slot, &index) &&
+        graph->locations[index].escapes)
+      parameter->moved_to_heap = true;
+  }
   for (unsigned k = 0; k < ESC_MAX_RESULTS; k++)
     parameter->result_derefs_of[k] = ESC_NO_LEAK;
   if (esc_pointer_map_get(graph->value_locations, argument, &index))

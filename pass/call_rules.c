@@ -9,7 +9,7 @@
  *   4. a declared callee's attributes: nocapture / captures(none) keep the pointer itself from
  *      escaping, but what it points to may still leak (derefs +1);
  *   5. otherwise — unknown functions, indirect calls, inline asm — everything reachable from
- *      every argument escapes.
+ *      every argument escapes (but a Go closure's context: go_mode.h).
  * A byval argument is copied before the call, so the callee only ever sees a copy: at most
  * what the original points to (derefs >= 1) can leak through it.
  *
@@ -18,6 +18,7 @@
  */
 #include "rules.h"
 
+#include "go_mode.h"
 #include "libc_models.h"
 #include "llvm_compat.h"
 
@@ -92,10 +93,12 @@ static int argument_location(esc_graph *graph, LLVMValueRef call, unsigned index
   return esc_graph_value(graph, LLVMGetOperand(call, index));
 }
 
-/* Everything reachable from every argument escapes (an unknown or indirect callee). */
-static void all_arguments_escape(esc_graph *graph, LLVMValueRef call, esc_reason reason) {
+/* Everything reachable from every argument from `first` on escapes (an unknown or indirect
+ * callee; a Go closure call's context, argument 0, is accounted for where it is made). */
+static void all_arguments_escape(esc_graph *graph, LLVMValueRef call, esc_reason reason,
+                                 unsigned first) {
   unsigned count = argument_count(call);
-  for (unsigned i = 0; i < count; i++) {
+  for (unsigned i = first; i < count; i++) {
     int derefs = esc_argument_has_attribute(call, i, "byval") ? 1 : 0;
     esc_graph_sink(graph, ESC_HEAP, argument_location(graph, call, i), derefs, reason, call);
   }
@@ -278,7 +281,8 @@ void esc_build_call(esc_graph *graph, LLVMValueRef call, const esc_summary_table
   }
   LLVMValueRef function = direct_callee(call);
   if (!function) {
-    all_arguments_escape(graph, call, ESC_REASON_INDIRECT_CALL);
+    all_arguments_escape(graph, call, ESC_REASON_INDIRECT_CALL,
+                         graph->go && esc_go_is_closure_call(call) ? 1 : 0);
     return;
   }
   if (LLVMGetIntrinsicID(function)) {

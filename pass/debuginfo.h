@@ -37,10 +37,6 @@ bool esc_names_variable_is_site(esc_names *names, LLVMValueRef alloca);
 /* Whether the parameter has a source variable (a declare on it or on its spill slot). */
 bool esc_names_parameter_is_declared(esc_names *names, LLVMValueRef argument);
 
-/* The local the entry block spills the parameter to when that local's declare names it, or
- * NULL (clang's %p.addr; the Go front end's parameter slots). */
-LLVMValueRef esc_names_parameter_slot(esc_names *names, LLVMValueRef argument);
-
 /* Any value as the IR printer would name it: "%x", "@g", "%3"; constants printed briefly. */
 const char *esc_names_value(esc_names *names, LLVMValueRef value);
 

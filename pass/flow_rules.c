@@ -97,6 +97,8 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
   case LLVMStore:
     if (graph->go && esc_is_self_assignment(instruction))
       return; /* gc's rule: storing back what the same object held changes no lifetime */
+    if (graph->go && LLVMIsAFunction(LLVMGetOperand(instruction, 0)))
+      esc_go_flow_closure_context(graph, instruction, summaries); /* making a closure */
     esc_flow_into_memory(graph, LLVMGetOperand(instruction, 1),
                          esc_graph_value(graph, LLVMGetOperand(instruction, 0)), ESC_EDGE_ASSIGN,
                          instruction);

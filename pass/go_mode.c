@@ -89,6 +89,50 @@ void esc_go_flow_into_results(esc_graph *graph, LLVMValueRef value, LLVMValueRef
     esc_graph_flow(graph, graph->result_locations[k], rest, 0, ESC_EDGE_RETURN, ret);
 }
 
+/* ===== Closures =============================================================================== */
+
+/* The pointer without GEPs whose indices are all zero (the address of a first field). */
+static LLVMValueRef strip_zero_offsets(LLVMValueRef pointer) {
+  while (pointer && LLVMIsAGetElementPtrInst(pointer)) {
+    unsigned count = (unsigned)LLVMGetNumOperands(pointer);
+    for (unsigned i = 1; i < count; i++) {
+      LLVMValueRef index = LLVMGetOperand(pointer, i);
+      if (!LLVMIsAConstantInt(index) || LLVMConstIntGetZExtValue(index) != 0)
+        return pointer;
+    }
+    pointer = LLVMGetOperand(pointer, 0);
+  }
+  return pointer;
+}
+
+bool esc_go_is_closure_call(LLVMValueRef call) {
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  if (!callee || !LLVMIsALoadInst(callee) || LLVMGetNumArgOperands(call) == 0)
+    return false;
+  LLVMValueRef context = LLVMGetOperand(call, 0);
+  return strip_zero_offsets(LLVMGetOperand(callee, 0)) == strip_zero_offsets(context);
+}
+
+void esc_go_flow_closure_context(esc_graph *graph, LLVMValueRef store,
+                                 const esc_summary_table *summaries) {
+  LLVMValueRef function = LLVMGetOperand(store, 0);
+  int object = esc_graph_value(graph, LLVMGetOperand(store, 1));
+  const esc_function_summary *summary = esc_summary_for_callee(summaries, function);
+  if (!summary || summary->parameter_count == 0) {
+    esc_graph_sink(graph, ESC_HEAP, object, 0, ESC_REASON_INDIRECT_CALL, store);
+    return;
+  }
+  esc_parameter_leak context = summary->parameters[0];
+  if (context.heap_derefs != ESC_NO_LEAK)
+    esc_graph_sink(graph, ESC_HEAP, object, context.heap_derefs, ESC_REASON_CALLEE_LEAKS_PARAMETER,
+                   store);
+  if (context.result_derefs != ESC_NO_LEAK)
+    esc_graph_sink(graph, ESC_HEAP, object, context.result_derefs,
+                   ESC_REASON_CALLEE_LEAKS_PARAMETER, store);
+  if (context.hidden_derefs != ESC_NO_LEAK)
+    esc_graph_sink(graph, ESC_HIDDEN, object, context.hidden_derefs, ESC_REASON_NONE, store);
+}
+
 /* ===== Size limits ============================================================================ */
 
 enum {

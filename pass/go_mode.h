@@ -1,7 +1,7 @@
 /*
  * go_mode.h — what changes when the module comes from escc's Go front end (docs/go.md): the
- * module flags that switch it on, Go's results (several of them, with gc's names) and gc's
- * size limits. The rest of the pass asks these questions; C modules answer "no" to all.
+ * module flags that switch it on, Go's results (several of them, with gc's names), closures
+ * and gc's size limits. The rest of the pass asks these questions; C modules answer "no" to all.
  *
  * Invariant: without the module flags every function here leaves the analysis exactly as it
  * is for C.
@@ -10,6 +10,7 @@
 #define ESCC_GO_MODE_H
 
 #include "graph.h"
+#include "summary.h"
 
 #include <llvm-c/Target.h>
 
@@ -31,6 +32,19 @@ unsigned esc_go_result_names(LLVMValueRef function, const char **names, size_t *
  * builds value flows into result K's location; anything not built that way flows into every
  * result. Only for graphs with result_count > 1. */
 void esc_go_flow_into_results(esc_graph *graph, LLVMValueRef value, LLVMValueRef ret);
+
+/* A call of a Go func value: `call (load X)(X, ...)`, the function loaded from the closure
+ * object that is passed as its context (first argument). gc does not leak a func value by
+ * calling it: what the body does with its context is accounted for where the closure is made
+ * (esc_go_flow_closure_context), so the context argument gets no edge here. */
+bool esc_go_is_closure_call(LLVMValueRef call);
+
+/* `store @F, ptr P` in Go mode: P points into a closure object whose function is F. F's body
+ * will receive the object as its context (first parameter) whenever it is called, by anyone:
+ * F's summary for that parameter applies to the object now, a leak to F's result counting as a
+ * leak to the heap (the caller is unknown). */
+void esc_go_flow_closure_context(esc_graph *graph, LLVMValueRef store,
+                                 const esc_summary_table *summaries);
 
 /* gc's size limits (cmd/compile/internal/ir.MaxStackVarSize, MaxImplicitStackVarSize): a named
  * variable over 10 MB, an allocation site (DIFlagArtificial) over 64 KB or of non-constant size

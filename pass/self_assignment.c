@@ -10,8 +10,10 @@
  * In IR: `store V, P` where P is a base B plus GEPs, and every part of V that can carry an
  * address (the integer parts carry none in Go mode) is a load from B plus GEPs, taken apart
  * and put together again by extractvalue/insertvalue/GEP (slicing moves the data pointer
- * forward). "The same B" is the same SSA value, or two loads of one local slot that is
- * written exactly once (a parameter's spill slot), so both loads read the same pointer.
+ * forward). "The same B" is gc's SameSafeExpr: the same SSA value, two loads of one local slot
+ * written exactly once (a parameter's spill slot), or the same loads and GEPs of those with
+ * nothing written between the loads (`box.pair.p1 = box.pair.p2`). As in gc, an index computed
+ * by a call makes the store an ordinary one (`p.pairs[zero()] = p.pairs[1]`).
  * A slice of an array inside the object (`b.buf = b.arr[:n]`) stores the object's own address
  * (a GEP of B, not a load) and is not a self-assignment, as in gc.
  *
@@ -24,9 +26,31 @@
 
 enum { TRACE_LIMIT = 32 };
 
+/* gc's mayAffectMemory, for an index: made of constants, parameters, variables read and
+ * arithmetic — not of a call's result (`p.pairs[zero()] = p.pairs[1]` is not ignored). */
+static bool index_is_safe(LLVMValueRef index, int depth) {
+  if (LLVMIsAConstant(index) || LLVMIsAArgument(index) || LLVMIsALoadInst(index) ||
+      LLVMIsAPHINode(index))
+    return true;
+  if (depth > 8 || !(LLVMIsABinaryOperator(index) || LLVMIsACastInst(index)))
+    return false;
+  unsigned count = (unsigned)LLVMGetNumOperands(index);
+  for (unsigned i = 0; i < count; i++)
+    if (!index_is_safe(LLVMGetOperand(index, i), depth + 1))
+      return false;
+  return true;
+}
+
+/* The object a pointer points into: the pointer without its GEPs and casts; NULL when a GEP's
+ * index is not safe. */
 static LLVMValueRef strip_address_arithmetic(LLVMValueRef pointer) {
-  while (pointer && (LLVMIsAGetElementPtrInst(pointer) || LLVMIsABitCastInst(pointer)))
+  while (pointer && (LLVMIsAGetElementPtrInst(pointer) || LLVMIsABitCastInst(pointer))) {
+    unsigned count = (unsigned)LLVMGetNumOperands(pointer);
+    for (unsigned i = 1; i < count; i++)
+      if (!index_is_safe(LLVMGetOperand(pointer, i), 0))
+        return NULL;
     pointer = LLVMGetOperand(pointer, 0);
+  }
   return pointer;
 }
 
@@ -49,13 +73,51 @@ static bool is_slot_written_once(LLVMValueRef alloca) {
   return stores == 1;
 }
 
-static bool same_base(LLVMValueRef left, LLVMValueRef right) {
+/* Whether nothing between two instructions of one block can change memory. */
+static bool nothing_written_between(LLVMValueRef first, LLVMValueRef second) {
+  if (LLVMGetInstructionParent(first) != LLVMGetInstructionParent(second))
+    return false;
+  for (int pass = 0; pass < 2; pass++) { /* either may come first */
+    LLVMValueRef from = pass ? second : first, to = pass ? first : second;
+    bool writes = false;
+    for (LLVMValueRef i = LLVMGetNextInstruction(from); i; i = LLVMGetNextInstruction(i)) {
+      if (i == to)
+        return !writes;
+      writes |= LLVMIsAStoreInst(i) || LLVMIsACallInst(i) || LLVMIsAAtomicRMWInst(i) ||
+                LLVMIsAAtomicCmpXchgInst(i) || LLVMIsAMemIntrinsic(i);
+    }
+  }
+  return false;
+}
+
+/* gc's SameSafeExpr in IR: the same value; two loads of one slot written once (a parameter's);
+ * two loads of the same expression with no write between them; the same GEP of the same
+ * expression. */
+static bool same_expression(LLVMValueRef left, LLVMValueRef right, int depth) {
   if (left == right)
     return true;
-  if (!LLVMIsALoadInst(left) || !LLVMIsALoadInst(right))
+  if (depth > 8 || !left || !right)
     return false;
-  LLVMValueRef slot = LLVMGetOperand(left, 0);
-  return slot == LLVMGetOperand(right, 0) && LLVMIsAAllocaInst(slot) && is_slot_written_once(slot);
+  if (LLVMIsALoadInst(left) && LLVMIsALoadInst(right)) {
+    LLVMValueRef slot = LLVMGetOperand(left, 0);
+    if (LLVMGetVolatile(left) || LLVMGetVolatile(right))
+      return false;
+    if (slot == LLVMGetOperand(right, 0) && LLVMIsAAllocaInst(slot) && is_slot_written_once(slot))
+      return true;
+    return LLVMTypeOf(left) == LLVMTypeOf(right) && nothing_written_between(left, right) &&
+           same_expression(LLVMGetOperand(left, 0), LLVMGetOperand(right, 0), depth + 1);
+  }
+  if (LLVMIsAGetElementPtrInst(left) && LLVMIsAGetElementPtrInst(right)) {
+    unsigned count = (unsigned)LLVMGetNumOperands(left);
+    if (count != (unsigned)LLVMGetNumOperands(right) ||
+        LLVMGetGEPSourceElementType(left) != LLVMGetGEPSourceElementType(right))
+      return false;
+    for (unsigned i = 1; i < count; i++)
+      if (LLVMGetOperand(left, i) != LLVMGetOperand(right, i))
+        return false;
+    return same_expression(LLVMGetOperand(left, 0), LLVMGetOperand(right, 0), depth + 1);
+  }
+  return false;
 }
 
 bool esc_is_self_assignment(LLVMValueRef store) {
@@ -69,8 +131,8 @@ bool esc_is_self_assignment(LLVMValueRef store) {
     if (!esc_type_has_pointer(LLVMTypeOf(value)) || LLVMIsAConstant(value))
       continue; /* no address in it (Go mode: integers carry none) */
     if (LLVMIsALoadInst(value)) {
-      if (LLVMGetVolatile(value) ||
-          !same_base(strip_address_arithmetic(LLVMGetOperand(value, 0)), base))
+      if (LLVMGetVolatile(value) || !base ||
+          !same_expression(strip_address_arithmetic(LLVMGetOperand(value, 0)), base, 0))
         return false;
       loaded_from_base = true;
       continue;

@@ -9,10 +9,16 @@
 ; func (b *B) truncate(n int) { b.buf = b.buf[:n]; b.a = b.c }  // 3
 ; func (b *B) reset(n int) { b.buf = b.arr[:n] }                 // 4
 ; func (b *B) take(o *B) { b.buf = o.buf }                      // 5
+; type P struct { p1, p2 *int }
+; type Box struct { pair *P }
+; func boxed(box *Box) { box.pair.p1 = box.pair.p2 }                   // 6
+; func unsafeIndex(p *[2]*int, zero func() int) { p[zero()] = p[1] }  // 7
 ; CHECK:      p.go:3:7: b does not escape
 ; CHECK-NEXT: p.go:4:7: leaking param: b
 ; CHECK-NEXT: p.go:5:7: b does not escape
 ; CHECK-NEXT: p.go:5:17: leaking param content: o
+; CHECK-NEXT: p.go:6:12: box does not escape
+; CHECK-NEXT: p.go:7:18: leaking param content: p
 source_filename = "p.go"
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
@@ -75,6 +81,37 @@ entry:
   ret void
 }
 
+define void @p.boxed(ptr %box) !dbg !60 {
+entry:
+  %box.addr = alloca ptr, align 8
+  store ptr %box, ptr %box.addr, align 8
+  call void @llvm.dbg.declare(metadata ptr %box.addr, metadata !61, metadata !DIExpression()), !dbg !62
+  br label %b0
+b0:
+  %t0 = getelementptr inbounds { ptr }, ptr %box, i32 0, i32 0
+  %t1 = load ptr, ptr %t0
+  %t2 = getelementptr inbounds { ptr }, ptr %box, i32 0, i32 0
+  %t3 = load ptr, ptr %t2
+  %t4 = getelementptr inbounds { ptr, ptr }, ptr %t3, i32 0, i32 1
+  %t5 = load ptr, ptr %t4
+  %t6 = getelementptr inbounds { ptr, ptr }, ptr %t1, i32 0, i32 0
+  store ptr %t5, ptr %t6
+  ret void
+}
+
+define void @p.unsafeIndex(ptr %p, ptr %zero) !dbg !70 {
+entry:
+  %p.addr = alloca ptr, align 8
+  store ptr %p, ptr %p.addr, align 8
+  call void @llvm.dbg.declare(metadata ptr %p.addr, metadata !71, metadata !DIExpression()), !dbg !72
+  %i = call i64 %zero()
+  %src = getelementptr inbounds [2 x ptr], ptr %p, i64 0, i64 1
+  %v = load ptr, ptr %src
+  %dst = getelementptr inbounds [2 x ptr], ptr %p, i64 0, i64 %i
+  store ptr %v, ptr %dst
+  ret void
+}
+
 declare void @llvm.dbg.declare(metadata, metadata, metadata)
 
 !llvm.dbg.cu = !{!0}
@@ -101,3 +138,9 @@ declare void @llvm.dbg.declare(metadata, metadata, metadata)
 !52 = !DILocalVariable(name: "o", arg: 2, scope: !50, file: !1, line: 5, type: !7)
 !53 = !DILocation(line: 5, column: 7, scope: !50)
 !54 = !DILocation(line: 5, column: 17, scope: !50)
+!60 = distinct !DISubprogram(name: "p.boxed", scope: !1, file: !1, line: 6, type: !11, scopeLine: 6, spFlags: DISPFlagDefinition, unit: !0)
+!61 = !DILocalVariable(name: "box", arg: 1, scope: !60, file: !1, line: 6, type: !7)
+!62 = !DILocation(line: 6, column: 12, scope: !60)
+!70 = distinct !DISubprogram(name: "p.unsafeIndex", scope: !1, file: !1, line: 7, type: !11, scopeLine: 7, spFlags: DISPFlagDefinition, unit: !0)
+!71 = !DILocalVariable(name: "p", arg: 1, scope: !70, file: !1, line: 7, type: !7)
+!72 = !DILocation(line: 7, column: 18, scope: !70)
