@@ -43,7 +43,7 @@ type functionLowering struct {
 	names        map[ssa.Value]string
 	used         map[string]bool
 	pos          token.Pos
-	sourceExpr   map[ssa.Value]ast.Expr
+	sourceExprs  map[ssa.Value][]ast.Expr // go/ssa's DebugRefs: the expressions of a value
 	override     map[ssa.Value]string
 	paramSlots   map[*ssa.Alloc]int
 	defers       *deferState
@@ -52,7 +52,7 @@ type functionLowering struct {
 func newFunctionLowering(m *module, fn *ssa.Function) *functionLowering {
 	return &functionLowering{m: m, fn: fn, symbol: symbolOf(fn), takesContext: takesContext(fn),
 		exitLabel: map[*ssa.BasicBlock]string{}, names: map[ssa.Value]string{},
-		used: map[string]bool{}, sourceExpr: map[ssa.Value]ast.Expr{},
+		used: map[string]bool{}, sourceExprs: map[ssa.Value][]ast.Expr{},
 		override: map[ssa.Value]string{}, paramSlots: map[*ssa.Alloc]int{}}
 }
 
@@ -182,9 +182,7 @@ func (f *functionLowering) lower() string {
 	for _, block := range fn.Blocks {
 		for _, instr := range block.Instrs {
 			if ref, ok := instr.(*ssa.DebugRef); ok && !ref.IsAddr {
-				if _, seen := f.sourceExpr[ref.X]; !seen {
-					f.sourceExpr[ref.X] = ref.Expr
-				}
+				f.sourceExprs[ref.X] = append(f.sourceExprs[ref.X], ref.Expr)
 			}
 		}
 	}

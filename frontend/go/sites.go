@@ -219,36 +219,65 @@ func unparen(e ast.Expr) ast.Expr {
 
 // valueSite names an implicit allocation made by instruction v (an interface box, a closure
 // context, a conversion, a concatenation, a map): the expression go/ssa says v (or, for an
-// interface box, the boxed operand) comes from.
+// interface box, the boxed operand) comes from, at gc's position for it.
 func (f *functionLowering) valueSite(v ssa.Value, operand ssa.Value, fallback string) (string, token.Pos) {
-	if expr := f.sourceExpr[v]; expr != nil {
-		if operand == nil {
-			return gcExpr(expr), expr.Pos()
+	if operand == nil {
+		if exprs := f.sourceExprs[v]; len(exprs) > 0 {
+			return gcExpr(exprs[0]), gcPos(exprs[0])
 		}
+		return fallback, v.Pos()
 	}
-	if operand != nil {
-		if expr := f.sourceExpr[operand]; expr != nil {
-			return gcExpr(expr), f.usePosition(v, expr.Pos())
+	use := f.usePosition(v)
+	pos := f.variadicCall(v)
+	if expr := f.sourceExprBefore(operand, use); expr != nil {
+		if !pos.IsValid() {
+			pos = gcPos(expr)
+			if f.m.pkg.fset.Position(pos).Line != f.m.pkg.fset.Position(use).Line && use.IsValid() {
+				pos = use
+			}
 		}
-		if c, ok := operand.(*ssa.Const); ok && c.Value != nil {
-			return c.Value.ExactString(), f.usePosition(v, v.Pos())
-		}
-		return fallback, f.usePosition(v, v.Pos())
+		return gcExpr(expr), pos
 	}
-	return fallback, v.Pos()
+	if !pos.IsValid() {
+		pos = use
+	}
+	if c, ok := operand.(*ssa.Const); ok && c.Value != nil {
+		return c.Value.ExactString(), pos
+	}
+	return fallback, pos
 }
 
-// usePosition: gc reports an implicit conversion at the statement or call that needs it (for
-// an element of a variadic argument list, the call).
-func (f *functionLowering) usePosition(v ssa.Value, fallback token.Pos) token.Pos {
-	if v.Pos().IsValid() {
-		return v.Pos()
+// sourceExprBefore is the last expression of v that starts at or before pos (the one a
+// conversion at pos converts: `s1` rather than the `s[0:1]` assigned to it earlier).
+func (f *functionLowering) sourceExprBefore(v ssa.Value, pos token.Pos) ast.Expr {
+	var chosen ast.Expr
+	for _, expr := range f.sourceExprs[v] {
+		if chosen == nil || (pos.IsValid() && expr.Pos() <= pos && expr.Pos() > chosen.Pos()) {
+			chosen = expr
+		}
 	}
+	return chosen
+}
+
+// gcPos is the column gc reports an expression at: a composite literal's brace, a binary
+// operator, a call's parenthesis, the & of &T{...}.
+func gcPos(e ast.Expr) token.Pos {
+	switch e := unparen(e).(type) {
+	case *ast.CompositeLit:
+		return e.Lbrace
+	case *ast.BinaryExpr:
+		return e.OpPos
+	case *ast.CallExpr:
+		return e.Lparen
+	}
+	return e.Pos()
+}
+
+// variadicCall: gc reports a value boxed into a variadic argument list (fmt.Println(x)) at
+// the call; NoPos when v is not stored into a `... argument` array.
+func (f *functionLowering) variadicCall(v ssa.Value) token.Pos {
 	if refs := v.Referrers(); refs != nil {
 		for _, ref := range *refs {
-			if ref.Pos().IsValid() {
-				return ref.Pos()
-			}
 			if store, ok := ref.(*ssa.Store); ok {
 				if element, ok := store.Addr.(*ssa.IndexAddr); ok {
 					if array, ok := element.X.(*ssa.Alloc); ok && array.Comment == "varargs" {
@@ -259,8 +288,21 @@ func (f *functionLowering) usePosition(v ssa.Value, fallback token.Pos) token.Po
 			}
 		}
 	}
-	if fallback.IsValid() {
-		return fallback
+	return token.NoPos
+}
+
+// usePosition: otherwise gc reports an implicit conversion at the statement or call that
+// needs it.
+func (f *functionLowering) usePosition(v ssa.Value) token.Pos {
+	if v.Pos().IsValid() {
+		return v.Pos()
+	}
+	if refs := v.Referrers(); refs != nil {
+		for _, ref := range *refs {
+			if ref.Pos().IsValid() {
+				return ref.Pos()
+			}
+		}
 	}
 	return f.pos
 }
