@@ -247,12 +247,13 @@ func (f *functionLowering) valueSite(v ssa.Value, operand ssa.Value, fallback st
 	return fallback, pos
 }
 
-// sourceExprBefore is the last expression of v that starts at or before pos (the one a
+// sourceExprBefore is the last expression of v that starts on pos's line or before (the one a
 // conversion at pos converts: `s1` rather than the `s[0:1]` assigned to it earlier).
 func (f *functionLowering) sourceExprBefore(v ssa.Value, pos token.Pos) ast.Expr {
+	line := func(p token.Pos) int { return f.m.pkg.fset.Position(p).Line }
 	var chosen ast.Expr
 	for _, expr := range f.sourceExprs[v] {
-		if chosen == nil || (pos.IsValid() && expr.Pos() <= pos && expr.Pos() > chosen.Pos()) {
+		if chosen == nil || (pos.IsValid() && line(expr.Pos()) <= line(pos) && expr.Pos() > chosen.Pos()) {
 			chosen = expr
 		}
 	}
