@@ -316,15 +316,15 @@ func (s *siteIndex) variablePosition(alloc *ssa.Alloc) token.Pos {
 	if len(clauses) == 0 {
 		return alloc.Pos()
 	}
-	first := token.NoPos
+	last := token.NoPos // the last use lies in the clause's body
 	for _, ref := range *alloc.Referrers() {
-		if pos := ref.Pos(); pos.IsValid() && (!first.IsValid() || pos < first) {
-			first = pos
+		if pos := ref.Pos(); pos.IsValid() && pos > last {
+			last = pos
 		}
 	}
 	chosen := alloc.Pos()
 	for _, clause := range clauses {
-		if first.IsValid() && clause <= first {
+		if last.IsValid() && clause <= last {
 			chosen = clause
 		}
 	}
