@@ -150,11 +150,13 @@ func (s *siteIndex) allocSite(alloc *ssa.Alloc) (string, token.Pos) {
 }
 
 // isTemporary: go/ssa Allocs that are not allocations in gc, so escc reports nothing for them
-// (an alloca without a declare): a composite literal used as a value (`T{a, b}` passed or
+// (an alloca without a declare): go/ssa's unnamed scratch Allocs, a composite literal used as a value (`T{a, b}` passed or
 // returned by value; `&T{...}` and a literal of pointer type elided inside another are real
 // sites), and the array of append's variadic arguments (gc's append takes them directly).
 func (s *siteIndex) isTemporary(alloc *ssa.Alloc) bool {
 	switch alloc.Comment {
+	case "": // go/ssa's own scratch space (a zero value being built)
+		return true
 	case "complit":
 		lit := s.literalByBrace[alloc.Pos()]
 		if lit == nil || s.addressOf[lit] != nil {

@@ -10,19 +10,21 @@ func show(prefix string, xs ...int) {
 	println()
 }
 
-func loop(done chan bool) {
+func loop(start, done chan bool) {
 	for i := 0; i < 3; i++ {
 		defer show("deferred", i, i*10)
 	}
 	go func() {
+		<-start // after loop's deferred calls
 		show("goroutine", 7, 8, 9)
 		done <- true
 	}()
 }
 
 func main() {
-	done := make(chan bool)
-	loop(done)
+	start, done := make(chan bool), make(chan bool)
+	loop(start, done)
+	start <- true
 	<-done
 	ch := make(chan bool)
 	go show2(ch, 1, 2)
