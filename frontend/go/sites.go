@@ -110,6 +110,10 @@ func gcExpr(e ast.Expr) string {
 		}
 	case *ast.FuncLit:
 		return "func literal"
+	case *ast.StarExpr:
+		if _, nested := unparen(e.X).(*ast.StarExpr); nested {
+			return "*(" + gcExpr(e.X) + ")" // gc parenthesises a dereference of a dereference
+		}
 	case *ast.CallExpr:
 		switch fun := unparen(e.Fun).(type) {
 		case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.InterfaceType, *ast.StarExpr:
@@ -180,7 +184,7 @@ func (s *siteIndex) isTemporary(alloc *ssa.Alloc) bool {
 	return false
 }
 
-// runTimeCount: for make([]T, n) whose length or capacity is not a Go constant expression but
+// runTimeCount: for make([]T, n) whose capacity is not a Go constant expression but
 // which go/ssa folded to a constant Alloc (n := 32; make([]int, n)), the element count as an
 // LLVM operand, so the front end emits the dynamic allocation gc sees ("non-constant size");
 // "" otherwise.
@@ -192,10 +196,9 @@ func (s *siteIndex) runTimeCount(alloc *ssa.Alloc) string {
 	if call == nil {
 		return ""
 	}
-	for _, arg := range call.Args[1:] {
-		if tv, ok := s.info.Types[arg]; ok && tv.Value == nil {
-			return fmt.Sprint(deref(alloc.Type()).Underlying().(*types.Array).Len())
-		}
+	capacity := call.Args[len(call.Args)-1] // gc sizes the array by the capacity
+	if tv, ok := s.info.Types[capacity]; ok && tv.Value == nil {
+		return fmt.Sprint(deref(alloc.Type()).Underlying().(*types.Array).Len())
 	}
 	return ""
 }
