@@ -77,4 +77,8 @@ void escc_go_link_flags(escc_strings *flags) {
   escc_strings_push(flags, archive);
   free(archive);
   escc_strings_push(flags, "-lpthread");
+#ifdef ESCC_SANITIZED_RUNTIME
+  /* An ESCC_SANITIZE build's libescgo.a is instrumented, whichever collector is linked. */
+  escc_strings_push(flags, "-fsanitize=address,undefined");
+#endif
 }

@@ -35,7 +35,7 @@ func (f *functionLowering) alloc(alloc *ssa.Alloc) {
 		f.dynamicObject(f.names[alloc], array.Elem(), counted, name, pos)
 		return
 	}
-	name, pos, artificial := alloc.Comment, alloc.Pos(), false
+	name, pos, artificial := alloc.Comment, f.m.sites.variablePosition(alloc), false
 	if isSiteComment(alloc.Comment) {
 		name, pos = f.m.sites.allocSite(alloc)
 		artificial = true

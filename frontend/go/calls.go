@@ -82,6 +82,9 @@ func (m *module) declareExternal(fn *ssa.Function) string {
 		fullName = obj.FullName()
 	}
 	tags, known := m.stdlib[fullName]
+	if fn.Pkg == m.pkg.ssa && m.sites.noescape[fn.Pos()] {
+		tags, known = nil, true // every pointer parameter: none (below)
+	}
 	var params []string
 	index := 0
 	addParam := func(t types.Type) {
@@ -90,6 +93,8 @@ func (m *module) declareExternal(fn *ssa.Function) string {
 			tag := "heap=0"
 			if known && index < len(tags) {
 				tag = tags[index]
+			} else if known && tags == nil {
+				tag = "none"
 			}
 			text += fmt.Sprintf(" \"escc-leak\"=\"%s\"", tag)
 		}

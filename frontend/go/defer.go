@@ -1,9 +1,13 @@
-// defer.go — defer, open-coded as gc does for defers outside loops: each defer statement has a
-// flag and temporary slots for its operands, set where the statement runs; at each return
-// (go/ssa's RunDefers) the flagged calls run in reverse order with the saved operands.
+// defer.go — defer. Without a defer inside a loop, defers are open-coded as gc does: each defer
+// statement has a flag and temporary slots for its operands, set where the statement runs; at
+// each return (go/ssa's RunDefers) the flagged calls run in reverse order with the saved
+// operands. A function with a defer inside a loop keeps a list instead (runtime/go/defer.c):
+// each defer statement pushes a heap record with its operands and a trampoline (goroutine.go's
+// argument blocks), and RunDefers runs the list; the operands reach the heap, as gc's
+// heap-allocated defers' do.
 //
-// Not supported: defer inside a loop (reported), recover, and running deferred calls when the
-// program panics (a panic ends the program at once; docs/go.md).
+// Not supported: recover, builtins and interface method calls deferred inside a loop, and
+// running deferred calls when the program panics (a panic ends the program at once; docs/go.md).
 package main
 
 import (
@@ -16,6 +20,7 @@ type deferState struct {
 	statements []*ssa.Defer
 	flags      []string
 	slots      [][]string
+	list       string // the head of the defer list (a temporary slot) when a defer is in a loop
 }
 
 // callOperands are the values a call needs when it is replayed: the callee value (a func
@@ -32,16 +37,20 @@ func callOperands(c *ssa.CallCommon) []ssa.Value {
 
 func (f *functionLowering) prepareDefers() {
 	state := &deferState{}
+	f.defers = state
 	for _, block := range f.fn.Blocks {
 		for _, instr := range block.Instrs {
 			if d, ok := instr.(*ssa.Defer); ok {
-				if inCycle(block) {
-					f.pos = d.Pos()
-					f.unsupported("defer inside a loop")
+				if inCycle(block) && state.list == "" {
+					state.list = f.tempSlot("ptr", 8)
+					f.entry = append(f.entry, fmt.Sprintf("  store ptr null, ptr %s", state.list))
 				}
 				state.statements = append(state.statements, d)
 			}
 		}
+	}
+	if state.list != "" {
+		return
 	}
 	for _, d := range state.statements {
 		flag := f.tempSlot("i1", 1)
@@ -53,7 +62,6 @@ func (f *functionLowering) prepareDefers() {
 		state.flags = append(state.flags, flag)
 		state.slots = append(state.slots, slots)
 	}
-	f.defers = state
 }
 
 // inCycle reports whether block can reach itself.
@@ -75,6 +83,11 @@ func inCycle(block *ssa.BasicBlock) bool {
 }
 
 func (f *functionLowering) deferStatement(instr *ssa.Defer) {
+	if f.defers.list != "" {
+		trampoline, args, size := f.packCall(instr.Common(), "defer inside a loop")
+		f.callRuntime("escgo_defer_push", "ptr "+f.defers.list, "ptr "+trampoline, "ptr "+args, size)
+		return
+	}
 	for k, d := range f.defers.statements {
 		if d != instr {
 			continue
@@ -87,6 +100,10 @@ func (f *functionLowering) deferStatement(instr *ssa.Defer) {
 }
 
 func (f *functionLowering) runDefers() {
+	if f.defers.list != "" {
+		f.callRuntime("escgo_defer_run", "ptr "+f.defers.list)
+		return
+	}
 	for k := len(f.defers.statements) - 1; k >= 0; k-- {
 		d := f.defers.statements[k]
 		flag := f.temp()

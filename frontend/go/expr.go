@@ -48,6 +48,12 @@ func (f *functionLowering) binOp(instr *ssa.BinOp) {
 	switch t.Underlying().(type) {
 	case *types.Struct, *types.Array:
 		f.unsupported("comparison of %s values", t)
+	case *types.Slice: // only with nil: compare the data pointer
+		x, y := f.temp(), f.temp()
+		f.emit("%s = extractvalue %s, 0", x, f.typed(instr.X))
+		f.emit("%s = extractvalue %s, 0", y, f.typed(instr.Y))
+		f.emit("%s = icmp %s ptr %s, %s", f.names[instr], map[token.Token]string{token.EQL: "eq", token.NEQ: "ne"}[instr.Op], x, y)
+		return
 	}
 	result, x, y := f.names[instr], f.op(instr.X), f.op(instr.Y)
 	llvmType := f.m.typ(t)

@@ -43,7 +43,7 @@ type functionLowering struct {
 	names        map[ssa.Value]string
 	used         map[string]bool
 	pos          token.Pos
-	sourceExpr   map[ssa.Value]ast.Expr
+	sourceExprs  map[ssa.Value][]ast.Expr // go/ssa's DebugRefs: the expressions of a value
 	override     map[ssa.Value]string
 	paramSlots   map[*ssa.Alloc]int
 	defers       *deferState
@@ -52,7 +52,7 @@ type functionLowering struct {
 func newFunctionLowering(m *module, fn *ssa.Function) *functionLowering {
 	return &functionLowering{m: m, fn: fn, symbol: symbolOf(fn), takesContext: takesContext(fn),
 		exitLabel: map[*ssa.BasicBlock]string{}, names: map[ssa.Value]string{},
-		used: map[string]bool{}, sourceExpr: map[ssa.Value]ast.Expr{},
+		used: map[string]bool{}, sourceExprs: map[ssa.Value][]ast.Expr{},
 		override: map[ssa.Value]string{}, paramSlots: map[*ssa.Alloc]int{}}
 }
 
@@ -122,7 +122,7 @@ var plainName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.]*$`)
 // register reserves a unique LLVM register name based on want.
 func (f *functionLowering) register(want string) string {
 	if want == "" || want == "_" {
-		want = "v"
+		want = "tmp"
 	}
 	name := want
 	for i := 1; f.used[name]; i++ {
@@ -182,9 +182,7 @@ func (f *functionLowering) lower() string {
 	for _, block := range fn.Blocks {
 		for _, instr := range block.Instrs {
 			if ref, ok := instr.(*ssa.DebugRef); ok && !ref.IsAddr {
-				if _, seen := f.sourceExpr[ref.X]; !seen {
-					f.sourceExpr[ref.X] = ref.Expr
-				}
+				f.sourceExprs[ref.X] = append(f.sourceExprs[ref.X], ref.Expr)
 			}
 		}
 	}
@@ -278,16 +276,20 @@ func (f *functionLowering) lowerParameters() []string {
 		f.used["closure"] = true
 	}
 	spilled := map[string]*ssa.Alloc{}
-	for _, local := range f.fn.Locals {
-		spilled[fmt.Sprintf("%s@%d", local.Comment, local.Pos())] = local
+	if len(f.fn.Blocks) > 0 { // go/ssa spills a parameter at entry (Locals omits heap ones)
+		for _, instr := range f.fn.Blocks[0].Instrs {
+			if local, ok := instr.(*ssa.Alloc); ok {
+				spilled[fmt.Sprintf("%s@%d", local.Comment, local.Pos())] = local
+			}
+		}
 	}
 	for i, param := range f.fn.Params {
 		name := f.register(param.Name())
 		f.names[param] = name
 		llvmType := f.m.typ(param.Type())
 		params = append(params, llvmType+" "+name)
-		if param.Name() == "" || param.Name() == "_" || strings.HasPrefix(param.Name(), "arg") && param.Object() == nil {
-			continue
+		if obj := param.Object(); obj == nil || obj.Name() == "" || obj.Name() == "_" {
+			continue // unnamed: gc reports nothing about it
 		}
 		if slot := spilled[fmt.Sprintf("%s@%d", param.Name(), param.Pos())]; slot != nil {
 			f.paramSlots[slot] = i + 1

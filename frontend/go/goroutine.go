@@ -1,10 +1,10 @@
-// goroutine.go — go statements. The call's operands are stored in a temporary argument block
+// goroutine.go — go statements (and the argument blocks defer.go shares). The call's operands are stored in a temporary argument block
 // that escgo_go (runtime/go/goroutine.c) copies to the heap before starting a thread through
 // escrt's pthread_create (so the goroutine's stack is scanned); a generated trampoline loads
 // them and makes the call. The runtime's tag says the operands reach the heap, as gc decides
 // for a go statement's arguments.
 //
-// Not supported: go with a builtin or an interface method call.
+// Not supported: go (or a defer in a loop) with a builtin or an interface method call.
 package main
 
 import (
@@ -15,12 +15,19 @@ import (
 )
 
 func (f *functionLowering) goStatement(instr *ssa.Go) {
-	c := instr.Common()
+	trampoline, args, size := f.packCall(instr.Common(), "go statement")
+	f.callRuntime("escgo_go", "ptr "+trampoline, "ptr "+args, size)
+}
+
+// packCall stores the operands of call c in a temporary argument block and writes a
+// trampoline that makes the call from such a block (go statements, defers in loops). Returns
+// the trampoline, the block and the block's size (typed i64 operand).
+func (f *functionLowering) packCall(c *ssa.CallCommon, statement string) (string, string, string) {
 	if c.IsInvoke() {
-		f.unsupported("go statement calling an interface method")
+		f.unsupported("%s calling an interface method", statement)
 	}
 	if _, ok := c.Value.(*ssa.Builtin); ok {
-		f.unsupported("go statement calling a builtin")
+		f.unsupported("%s calling a builtin", statement)
 	}
 	operands := callOperands(c)
 	var fields []string
@@ -35,7 +42,7 @@ func (f *functionLowering) goStatement(instr *ssa.Go) {
 		f.emit("store %s, ptr %s", f.typed(operand), field)
 	}
 	trampoline := f.trampoline(c, block, fields)
-	f.callRuntime("escgo_go", "ptr "+quote(trampoline), "ptr "+args, fmt.Sprintf("i64 ptrtoint (ptr getelementptr (%s, ptr null, i32 1) to i64)", block))
+	return quote(trampoline), args, fmt.Sprintf("i64 ptrtoint (ptr getelementptr (%s, ptr null, i32 1) to i64)", block)
 }
 
 // trampoline writes `void T(ptr %args)` that loads the operands and makes call c.

@@ -66,7 +66,9 @@ func (m *module) compilePackage() {
 	for _, name := range members {
 		switch member := m.pkg.ssa.Members[name].(type) {
 		case *ssa.Function:
-			m.need(member)
+			if m.lowered(member) {
+				m.need(member)
+			}
 		case *ssa.Global:
 			m.globals = append(m.globals, fmt.Sprintf("%s = global %s %s", m.globalName(member),
 				m.typ(deref(member.Type())), zeroValue(m.typ(deref(member.Type())))))
@@ -99,13 +101,10 @@ func (m *module) need(fn *ssa.Function) {
 // lowered reports whether fn's body is lowered here (this package's code and go/ssa's
 // synthetic wrappers around it) rather than declared.
 func (m *module) lowered(fn *ssa.Function) bool {
-	if fn.Blocks == nil && fn.Synthetic == "" {
-		return false
+	if fn.Blocks == nil {
+		return false // a declaration without a body (assembly), or another package's code
 	}
-	if fn.Pkg == m.pkg.ssa {
-		return true
-	}
-	return fn.Synthetic != "" && fn.Blocks != nil && fn.Pkg == nil
+	return fn.Pkg == m.pkg.ssa || (fn.Synthetic != "" && fn.Pkg == nil)
 }
 
 // lowerFunction writes fn's definition, or with --skip-unsupported a conservative declaration

@@ -58,6 +58,10 @@ var runtimeFunctions = map[string]runtimeFunction{
 	"escgo_bytes_from_string": {"ptr", []runtimeParam{{"ptr", "result0=0"}, none, i64}, false},
 	"escgo_encode_rune":       {"i64", []runtimeParam{none, i64}, false},
 	"escgo_string_next":       {"i64", []runtimeParam{none, i64, i64, none}, false},
+	"escgo_rune_count":        {"i64", []runtimeParam{none, i64}, false},
+	"escgo_runes_from_string": {"ptr", []runtimeParam{{"ptr", "result0=0"}, none, i64, i64}, false},
+	"escgo_runes_byte_length": {"i64", []runtimeParam{none, i64}, false},
+	"escgo_string_from_runes": {"ptr", []runtimeParam{{"ptr", "result0=0"}, none, i64, i64}, false},
 	// slice.c: append may return its base (result) or a new heap array holding the base's and
 	// the appended elements (heap=1 for both, gc's "appendee slice"/"appended to slice");
 	// copy's source elements flow to the heap (gc's "copied slice").
@@ -88,6 +92,9 @@ var runtimeFunctions = map[string]runtimeFunction{
 	"escgo_chan_close": {"void", []runtimeParam{none}, false},
 	"escgo_chan_len":   {"i64", []runtimeParam{none}, false},
 	"escgo_chan_cap":   {"i64", []runtimeParam{none}, false},
+	// defer.c: a deferred call's operands are copied to a heap record (heap=1).
+	"escgo_defer_push": {"void", []runtimeParam{none, none, {"ptr", "heap=1"}, i64}, false},
+	"escgo_defer_run":  {"void", []runtimeParam{none}, false},
 	// goroutine.c: the arguments of a go statement are copied to the heap (gc: they escape).
 	"escgo_go": {"void", []runtimeParam{none, {"ptr", "heap=1"}, i64}, false},
 }

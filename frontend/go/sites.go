@@ -27,15 +27,20 @@ type siteIndex struct {
 	callByRparen   map[token.Pos]*ast.CallExpr
 	literalByBrace map[token.Pos]*ast.CompositeLit
 	addressOf      map[*ast.CompositeLit]*ast.UnaryExpr // &T{...}
+	// switch x := v.(type): x's position -> the positions of the case clauses, in order
+	typeSwitchClauses map[token.Pos][]token.Pos
+	noescape          map[token.Pos]bool // body-less functions under //go:noescape
 }
 
 func newSiteIndex(pkg *loadedPackage) *siteIndex {
 	s := &siteIndex{
-		info:           pkg.info,
-		callByLparen:   map[token.Pos]*ast.CallExpr{},
-		callByRparen:   map[token.Pos]*ast.CallExpr{},
-		literalByBrace: map[token.Pos]*ast.CompositeLit{},
-		addressOf:      map[*ast.CompositeLit]*ast.UnaryExpr{},
+		info:              pkg.info,
+		callByLparen:      map[token.Pos]*ast.CallExpr{},
+		callByRparen:      map[token.Pos]*ast.CallExpr{},
+		literalByBrace:    map[token.Pos]*ast.CompositeLit{},
+		addressOf:         map[*ast.CompositeLit]*ast.UnaryExpr{},
+		typeSwitchClauses: map[token.Pos][]token.Pos{},
+		noescape:          map[token.Pos]bool{},
 	}
 	for _, file := range pkg.files {
 		ast.Inspect(file, func(node ast.Node) bool {
@@ -49,11 +54,40 @@ func newSiteIndex(pkg *loadedPackage) *siteIndex {
 				if lit, ok := unparen(n.X).(*ast.CompositeLit); ok && n.Op == token.AND {
 					s.addressOf[lit] = n
 				}
+			case *ast.TypeSwitchStmt:
+				if assign, ok := n.Assign.(*ast.AssignStmt); ok && len(assign.Lhs) == 1 {
+					for _, clause := range n.Body.List {
+						s.typeSwitchClauses[assign.Lhs[0].Pos()] = append(s.typeSwitchClauses[assign.Lhs[0].Pos()], clause.Pos())
+					}
+				}
 			}
 			return true
 		})
+		s.findNoescape(file)
 	}
 	return s
+}
+
+// findNoescape records the body-less functions a //go:noescape comment applies to: gc applies
+// the pragma to the next declaration, even across blank lines.
+func (s *siteIndex) findNoescape(file *ast.File) {
+	var pragmas []token.Pos
+	for _, group := range file.Comments {
+		for _, comment := range group.List {
+			if strings.HasPrefix(comment.Text, "//go:noescape") {
+				pragmas = append(pragmas, comment.Pos())
+			}
+		}
+	}
+	previous := token.NoPos
+	for _, decl := range file.Decls {
+		for _, pragma := range pragmas {
+			if fn, ok := decl.(*ast.FuncDecl); ok && fn.Body == nil && pragma > previous && pragma < decl.Pos() {
+				s.noescape[fn.Name.Pos()] = true
+			}
+		}
+		previous = decl.End()
+	}
 }
 
 // gcExpr spells an expression the way gc's -m output does.
@@ -185,27 +219,81 @@ func unparen(e ast.Expr) ast.Expr {
 
 // valueSite names an implicit allocation made by instruction v (an interface box, a closure
 // context, a conversion, a concatenation, a map): the expression go/ssa says v (or, for an
-// interface box, the boxed operand) comes from.
+// interface box, the boxed operand) comes from, at gc's position for it.
 func (f *functionLowering) valueSite(v ssa.Value, operand ssa.Value, fallback string) (string, token.Pos) {
-	if expr := f.sourceExpr[v]; expr != nil {
-		if operand == nil {
-			return gcExpr(expr), expr.Pos()
+	if operand == nil {
+		if exprs := f.sourceExprs[v]; len(exprs) > 0 {
+			return gcExpr(exprs[0]), gcPos(exprs[0])
 		}
+		return fallback, v.Pos()
 	}
-	if operand != nil {
-		if expr := f.sourceExpr[operand]; expr != nil {
-			return gcExpr(expr), f.usePosition(v, expr.Pos())
+	use := f.usePosition(v)
+	pos := f.variadicCall(v)
+	if expr := f.sourceExprBefore(operand, use); expr != nil {
+		if !pos.IsValid() {
+			pos = gcPos(expr)
+			if f.m.pkg.fset.Position(pos).Line != f.m.pkg.fset.Position(use).Line && use.IsValid() {
+				pos = use
+			}
 		}
-		if c, ok := operand.(*ssa.Const); ok && c.Value != nil {
-			return c.Value.ExactString(), f.usePosition(v, v.Pos())
-		}
-		return fallback, f.usePosition(v, v.Pos())
+		return gcExpr(expr), pos
 	}
-	return fallback, v.Pos()
+	if !pos.IsValid() {
+		pos = use
+	}
+	if c, ok := operand.(*ssa.Const); ok && c.Value != nil {
+		return c.Value.ExactString(), pos
+	}
+	return fallback, pos
 }
 
-// usePosition: gc reports an implicit conversion at the statement or call that needs it.
-func (f *functionLowering) usePosition(v ssa.Value, fallback token.Pos) token.Pos {
+// sourceExprBefore is the last expression of v that starts at or before pos (the one a
+// conversion at pos converts: `s1` rather than the `s[0:1]` assigned to it earlier).
+func (f *functionLowering) sourceExprBefore(v ssa.Value, pos token.Pos) ast.Expr {
+	var chosen ast.Expr
+	for _, expr := range f.sourceExprs[v] {
+		if chosen == nil || (pos.IsValid() && expr.Pos() <= pos && expr.Pos() > chosen.Pos()) {
+			chosen = expr
+		}
+	}
+	return chosen
+}
+
+// gcPos is the column gc reports an expression at: a composite literal's brace, a binary
+// operator, a call's parenthesis, the & of &T{...}.
+func gcPos(e ast.Expr) token.Pos {
+	switch e := unparen(e).(type) {
+	case *ast.CompositeLit:
+		return e.Lbrace
+	case *ast.BinaryExpr:
+		return e.OpPos
+	case *ast.CallExpr:
+		return e.Lparen
+	}
+	return e.Pos()
+}
+
+// variadicCall: gc reports a value boxed into a variadic argument list (fmt.Println(x)) at
+// the call; NoPos when v is not stored into a `... argument` array.
+func (f *functionLowering) variadicCall(v ssa.Value) token.Pos {
+	if refs := v.Referrers(); refs != nil {
+		for _, ref := range *refs {
+			if store, ok := ref.(*ssa.Store); ok {
+				if element, ok := store.Addr.(*ssa.IndexAddr); ok {
+					if array, ok := element.X.(*ssa.Alloc); ok && array.Comment == "varargs" {
+						_, pos := f.m.sites.allocSite(array)
+						return pos
+					}
+				}
+			}
+		}
+	}
+	return token.NoPos
+}
+
+// usePosition: otherwise gc reports an implicit conversion at the statement or call that
+// needs it.
+func (f *functionLowering) usePosition(v ssa.Value) token.Pos {
 	if v.Pos().IsValid() {
 		return v.Pos()
 	}
@@ -216,5 +304,28 @@ func (f *functionLowering) usePosition(v ssa.Value, fallback token.Pos) token.Po
 			}
 		}
 	}
-	return fallback
+	return f.pos
+}
+
+// variablePosition is where gc reports a named variable: its declaration, except for the
+// variable of a type switch (x in switch x := v.(type)), which gc declares once per case
+// clause, at the clause.
+func (s *siteIndex) variablePosition(alloc *ssa.Alloc) token.Pos {
+	clauses := s.typeSwitchClauses[alloc.Pos()]
+	if len(clauses) == 0 {
+		return alloc.Pos()
+	}
+	first := token.NoPos
+	for _, ref := range *alloc.Referrers() {
+		if pos := ref.Pos(); pos.IsValid() && (!first.IsValid() || pos < first) {
+			first = pos
+		}
+	}
+	chosen := alloc.Pos()
+	for _, clause := range clauses {
+		if first.IsValid() && clause <= first {
+			chosen = clause
+		}
+	}
+	return chosen
 }

@@ -61,6 +61,10 @@ char *escgo_string_from_bytes(char *buffer, const char *bytes, int64_t length);
 char *escgo_bytes_from_string(char *buffer, const char *data, int64_t length);
 int64_t escgo_encode_rune(char *buffer, int64_t rune);
 int64_t escgo_string_next(const char *data, int64_t length, int64_t offset, int32_t *rune);
+int64_t escgo_rune_count(const char *data, int64_t length);
+int32_t *escgo_runes_from_string(int32_t *buffer, const char *data, int64_t length, int64_t count);
+int64_t escgo_runes_byte_length(const int32_t *runes, int64_t count);
+char *escgo_string_from_runes(char *buffer, const int32_t *runes, int64_t count, int64_t length);
 
 /* slice.c */
 void *escgo_append(void *base, int64_t length, int64_t capacity, const void *source, int64_t count,
@@ -90,6 +94,10 @@ int64_t escgo_chan_recv(void *channel, void *value_out);
 void escgo_chan_close(void *channel);
 int64_t escgo_chan_len(void *channel);
 int64_t escgo_chan_cap(void *channel);
+
+/* defer.c */
+void escgo_defer_push(void *head, void (*trampoline)(void *), const void *arguments, int64_t size);
+void escgo_defer_run(void *head);
 
 /* goroutine.c */
 void escgo_go(void (*trampoline)(void *), const void *arguments, int64_t size);

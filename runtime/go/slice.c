@@ -32,6 +32,12 @@ static uint64_t round_up_size(uint64_t size) {
   return (size + 8191) / 8192 * 8192;
 }
 
+/* memmove that accepts the nil pointer of an empty slice (size 0). */
+static void move_bytes(void *destination, const void *source, int64_t size) {
+  if (size > 0)
+    memmove(destination, source, (size_t)size);
+}
+
 static int64_t grown_capacity(int64_t old_capacity, int64_t needed, int64_t element_size) {
   int64_t capacity = old_capacity;
   int64_t doubled = capacity + capacity;
@@ -59,9 +65,9 @@ void *escgo_append(void *base, int64_t length, int64_t capacity, const void *sou
     array = esc_alloc((size_t)(capacity * element_size), 8);
     if (!array)
       escgo_fatal("runtime: out of memory");
-    memmove(array, base, (size_t)(length * element_size));
+    move_bytes(array, base, length * element_size);
   }
-  memmove(array + length * element_size, source, (size_t)(count * element_size));
+  move_bytes(array + length * element_size, source, count * element_size);
   *new_capacity = capacity;
   return array;
 }
@@ -69,7 +75,7 @@ void *escgo_append(void *base, int64_t length, int64_t capacity, const void *sou
 int64_t escgo_copy(void *destination, int64_t destination_length, const void *source,
                    int64_t source_length, int64_t element_size) {
   int64_t count = destination_length < source_length ? destination_length : source_length;
-  memmove(destination, source, (size_t)(count * element_size));
+  move_bytes(destination, source, count * element_size);
   return count;
 }
 

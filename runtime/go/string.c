@@ -16,17 +16,23 @@ static char *destination(char *buffer, int64_t length) {
   return length <= BUFFER_SIZE ? buffer : esc_alloc((size_t)length, 1);
 }
 
+/* memcpy that accepts the nil pointer of an empty string (size 0). */
+static void copy_bytes(char *destination, const char *source, int64_t size) {
+  if (size > 0)
+    memcpy(destination, source, (size_t)size);
+}
+
 char *escgo_string_concat(char *buffer, const char *x, int64_t x_length, const char *y,
                           int64_t y_length) {
   char *result = destination(buffer, x_length + y_length);
-  memcpy(result, x, (size_t)x_length);
-  memcpy(result + x_length, y, (size_t)y_length);
+  copy_bytes(result, x, x_length);
+  copy_bytes(result + x_length, y, y_length);
   return result;
 }
 
 int64_t escgo_string_compare(const char *x, int64_t x_length, const char *y, int64_t y_length) {
   int64_t shorter = x_length < y_length ? x_length : y_length;
-  int order = shorter ? memcmp(x, y, (size_t)shorter) : 0;
+  int order = shorter > 0 ? memcmp(x, y, (size_t)shorter) : 0;
   if (order)
     return order < 0 ? -1 : 1;
   return x_length < y_length ? -1 : x_length > y_length;
@@ -34,7 +40,7 @@ int64_t escgo_string_compare(const char *x, int64_t x_length, const char *y, int
 
 char *escgo_string_from_bytes(char *buffer, const char *bytes, int64_t length) {
   char *result = destination(buffer, length);
-  memcpy(result, bytes, (size_t)length);
+  copy_bytes(result, bytes, length);
   return result;
 }
 
@@ -100,4 +106,38 @@ int64_t escgo_string_next(const char *data, int64_t length, int64_t offset, int3
   }
   *rune = value;
   return offset + width;
+}
+
+/* ===== []rune conversions ===================================================================== */
+
+int64_t escgo_rune_count(const char *data, int64_t length) {
+  int64_t count = 0;
+  int32_t rune;
+  for (int64_t offset = 0; (offset = escgo_string_next(data, length, offset, &rune)) >= 0;)
+    count++;
+  return count;
+}
+
+/* The runes of a string into the caller's 32-rune buffer when they fit, else the heap. */
+int32_t *escgo_runes_from_string(int32_t *buffer, const char *data, int64_t length, int64_t count) {
+  int32_t *runes = count <= BUFFER_SIZE ? buffer : esc_alloc((size_t)count * sizeof(int32_t), 4);
+  int64_t i = 0;
+  for (int64_t offset = 0; (offset = escgo_string_next(data, length, offset, &runes[i])) >= 0;)
+    i++;
+  return runes;
+}
+
+int64_t escgo_runes_byte_length(const int32_t *runes, int64_t count) {
+  char scratch[4];
+  int64_t length = 0;
+  for (int64_t i = 0; i < count; i++)
+    length += escgo_encode_rune(scratch, runes[i]);
+  return length;
+}
+
+char *escgo_string_from_runes(char *buffer, const int32_t *runes, int64_t count, int64_t length) {
+  char *result = destination(buffer, length);
+  for (int64_t i = 0, at = 0; i < count; i++)
+    at += escgo_encode_rune(result + at, runes[i]);
+  return result;
 }
