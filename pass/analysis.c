@@ -132,7 +132,7 @@ static void record_allocation(module_context *context, const esc_graph *graph, L
     analysis->summary.promoted++;
 }
 
-/* A parameter's place in the final graph: whether a source variable it is stored into (its
+/* A parameter's place in the final graph: whether a parameter variable it is stored into (its
  * slot; the Go front end may have two, the spill and go/ssa's Alloc) escapes, and its leaks to
  * each of a Go function's results. */
 static void record_parameter_graph_facts(const esc_graph *graph, LLVMValueRef argument,
@@ -143,7 +143,7 @@ static void record_parameter_graph_facts(const esc_graph *graph, LLVMValueRef ar
     LLVMValueRef user = LLVMGetUser(use);
     LLVMValueRef slot = LLVMIsAStoreInst(user) ? LLVMGetOperand(user, 1) : NULL;
     if (slot && LLVMGetOperand(user, 0) == argument && LLVMIsAAllocaInst(slot) &&
-        esc_names_variable_is_declared(names, slot) &&
+        esc_names_variable_is_parameter(names, slot) &&
         esc_pointer_map_get(graph->variable_locations, slot, &index) &&
         graph->locations[index].escapes)
       parameter->moved_to_heap = true;
@@ -203,16 +203,22 @@ static void record_parameters(module_context *context, LLVMValueRef function,
 
 /* ===================== Solving functions ===================== */
 
+/* How many results the function's graph and summary tell apart: a Go function's, else 1. */
+static unsigned go_result_count(module_context *context, LLVMValueRef function) {
+  const char *names[ESC_MAX_RESULTS];
+  size_t lengths[ESC_MAX_RESULTS];
+  unsigned count = context->mode.go ? esc_go_result_names(function, names, lengths) : 1;
+  return count < 1 ? 1 : count > ESC_MAX_RESULTS ? ESC_MAX_RESULTS : count;
+}
+
 static bool is_allocation_site(LLVMValueRef alloca, void *names) {
   return esc_names_variable_is_site(names, alloca);
 }
 
 /* Go mode: gc's rules for the function's graph before and after its instructions' edges. */
 static void build_go_graph(module_context *context, LLVMValueRef function, esc_graph *graph) {
-  const char *names[ESC_MAX_RESULTS];
-  size_t lengths[ESC_MAX_RESULTS];
   esc_graph_set_go_mode(graph, context->mode.go, context->mode.integers_carry_no_addresses,
-                        context->mode.go ? esc_go_result_names(function, names, lengths) : 1);
+                        go_result_count(context, function));
   esc_build_graph(graph, context->summaries);
   if (context->mode.go) {
     esc_names *variables = esc_names_for_function(function);
@@ -235,12 +241,14 @@ static void solve_function(module_context *context, LLVMValueRef function, esc_g
        argument = LLVMGetNextParam(argument), index++) {
     int location = esc_graph_value(graph, argument);
     if (location == ESC_NO_LOCATION) { /* a label parameter: nothing to leak */
-      leaks[index] = (esc_parameter_leak){ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK};
+      leaks[index] = esc_parameter_leak_none();
       continue;
     }
     leaks[index].heap_derefs = graph->locations[location].heap_derefs;
     leaks[index].result_derefs = graph->locations[location].result_derefs;
     leaks[index].hidden_derefs = graph->locations[location].hidden_derefs;
+    for (int k = 0; k < ESC_MAX_RESULTS; k++)
+      leaks[index].result_derefs_of[k] = graph->locations[location].result_derefs_of[k];
   }
 }
 
@@ -267,6 +275,7 @@ static void solve_scc(module_context *context, const esc_scc *scc) {
   unsigned most_parameters = 1;
   for (size_t i = 0; i < scc->count; i++) {
     summaries[i] = esc_summary_create(context->summaries, scc->functions[i]);
+    summaries[i]->result_count = go_result_count(context, scc->functions[i]);
     if (summaries[i]->parameter_count > most_parameters)
       most_parameters = summaries[i]->parameter_count;
   }
@@ -279,6 +288,8 @@ static void solve_scc(module_context *context, const esc_scc *scc) {
       for (size_t i = 0; i < scc->count; i++) {
         solve_function(context, scc->functions[i], &graph, leaks);
         changed |= esc_summary_merge(summaries[i], leaks);
+        if (context->mode.go)
+          changed |= esc_go_batch_leaks(&graph, scc->functions, scc->count, summaries);
         esc_graph_destroy(&graph);
       }
     }

@@ -162,6 +162,7 @@ static void flow_into_result(esc_graph *graph, LLVMValueRef call, LLVMValueRef s
 static void build_summarised_call(esc_graph *graph, LLVMValueRef call,
                                   const esc_function_summary *summary) {
   LLVMValueRef sret_object = sret_argument(call);
+  bool results_apart = graph->go && esc_go_results_apart(call, summary);
   unsigned count = argument_count(call);
   for (unsigned i = 0; i < count; i++) {
     int argument = argument_location(graph, call, i);
@@ -173,13 +174,15 @@ static void build_summarised_call(esc_graph *graph, LLVMValueRef call,
     if (leak.heap_derefs != ESC_NO_LEAK)
       esc_graph_sink(graph, ESC_HEAP, argument, adjust_for_byval(call, i, leak.heap_derefs),
                      ESC_REASON_CALLEE_LEAKS_PARAMETER, call);
-    if (leak.result_derefs != ESC_NO_LEAK)
+    if (leak.result_derefs != ESC_NO_LEAK && !results_apart) /* else: at each extractvalue */
       flow_into_result(graph, call, sret_object, argument,
                        adjust_for_byval(call, i, leak.result_derefs));
     if (leak.hidden_derefs != ESC_NO_LEAK)
       esc_graph_sink(graph, ESC_HIDDEN, argument, adjust_for_byval(call, i, leak.hidden_derefs),
                      ESC_REASON_NONE, call);
   }
+  if (graph->go && !results_apart)
+    esc_go_flow_own_parameters(graph, call, summary, esc_graph_value(graph, call), -1);
 }
 
 /* The library calls a function argument (qsort's comparator) with some of its arguments. */

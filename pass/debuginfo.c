@@ -437,6 +437,12 @@ bool esc_names_variable_is_site(esc_names *names, LLVMValueRef alloca) {
          variable_is_artificial(names->context, names->declares[index].variable);
 }
 
+bool esc_names_variable_is_parameter(esc_names *names, LLVMValueRef alloca) {
+  intptr_t index;
+  return esc_pointer_map_get(names->declare_by_address, alloca, &index) &&
+         variable_argument(names->context, names->declares[index].variable) > 0;
+}
+
 bool esc_names_parameter_is_declared(esc_names *names, LLVMValueRef argument) {
   return esc_pointer_map_get(names->declare_by_parameter, argument, NULL);
 }

@@ -34,6 +34,9 @@ bool esc_names_variable_is_declared(esc_names *names, LLVMValueRef alloca);
  * allocation site (`new(int)`, `&T{...}`) whose name is gc's spelling of the expression. */
 bool esc_names_variable_is_site(esc_names *names, LLVMValueRef alloca);
 
+/* Whether the alloca's declare names a parameter (its DILocalVariable has `arg: N`). */
+bool esc_names_variable_is_parameter(esc_names *names, LLVMValueRef alloca);
+
 /* Whether the parameter has a source variable (a declare on it or on its spill slot). */
 bool esc_names_parameter_is_declared(esc_names *names, LLVMValueRef argument);
 

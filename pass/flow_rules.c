@@ -129,6 +129,12 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
 
   /* Pass-through: the result may carry any operand's address. Integer arithmetic is included
    * because a pointer may travel as an integer (ptrtoint, coerced structs). */
+  case LLVMExtractValue: /* one of a Go call's several results, or a part of an aggregate */
+    if (graph->go && esc_go_flow_extracted_result(graph, instruction, summaries))
+      return;
+    flow_operands_through(graph, instruction, 0);
+    return;
+
   case LLVMGetElementPtr:
   case LLVMBitCast:
   case LLVMAddrSpaceCast:
@@ -144,7 +150,6 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
   case LLVMFPExt:
   case LLVMFreeze:
   case LLVMPHI:
-  case LLVMExtractValue:
   case LLVMInsertValue:
   case LLVMExtractElement:
   case LLVMInsertElement:

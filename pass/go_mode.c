@@ -89,6 +89,115 @@ void esc_go_flow_into_results(esc_graph *graph, LLVMValueRef value, LLVMValueRef
     esc_graph_flow(graph, graph->result_locations[k], rest, 0, ESC_EDGE_RETURN, ret);
 }
 
+bool esc_go_results_apart(LLVMValueRef call, const esc_function_summary *summary) {
+  if (!summary || summary->result_count < 2)
+    return false;
+  for (LLVMUseRef use = LLVMGetFirstUse(call); use; use = LLVMGetNextUse(use))
+    if (!LLVMIsAExtractValueInst(LLVMGetUser(use)))
+      return false;
+  return true;
+}
+
+bool esc_go_flow_extracted_result(esc_graph *graph, LLVMValueRef extract,
+                                  const esc_summary_table *summaries) {
+  LLVMValueRef call = LLVMGetOperand(extract, 0);
+  if (!LLVMIsACallInst(call) && !LLVMIsAInvokeInst(call))
+    return false;
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  if (!callee || !LLVMIsAFunction(callee))
+    return false;
+  const esc_function_summary *summary = esc_summary_for_callee(summaries, callee);
+  if (!esc_go_results_apart(call, summary) || LLVMGetNumIndices(extract) == 0)
+    return false;
+  unsigned result = LLVMGetIndices(extract)[0];
+  int self = esc_graph_value(graph, extract);
+  unsigned count = LLVMGetNumArgOperands(call);
+  for (unsigned i = 0; i < count && i < summary->parameter_count; i++) {
+    const esc_parameter_leak *leak = &summary->parameters[i];
+    int32_t derefs =
+        result < ESC_MAX_RESULTS ? leak->result_derefs_of[result] : leak->result_derefs;
+    if (derefs != ESC_NO_LEAK)
+      esc_graph_flow(graph, self, esc_graph_value(graph, LLVMGetOperand(call, i)), derefs,
+                     ESC_EDGE_CALL, call);
+  }
+  esc_go_flow_own_parameters(graph, call, summary, self, (int)result);
+  return true;
+}
+
+void esc_go_flow_own_parameters(esc_graph *graph, LLVMValueRef call,
+                                const esc_function_summary *summary, int target, int result) {
+  if (LLVMGetCalledValue(call) != graph->function)
+    return;
+  for (unsigned i = 0; i < summary->parameter_count; i++) {
+    const esc_parameter_leak *leak = &summary->parameters[i];
+    int32_t derefs = result < 0 || result >= ESC_MAX_RESULTS ? leak->result_derefs
+                                                             : leak->result_derefs_of[result];
+    if (derefs != ESC_NO_LEAK)
+      esc_graph_flow(graph, target, esc_graph_value(graph, LLVMGetParam(graph->function, i)),
+                     derefs, ESC_EDGE_CALL, call);
+  }
+}
+
+/* The fewest derefs with which a value reaches the heap or a result of its function. */
+static int32_t reach_of(const esc_graph *graph, LLVMValueRef value) {
+  intptr_t index;
+  if (!esc_pointer_map_get(graph->value_locations, value, &index))
+    return ESC_NO_LEAK;
+  const esc_location *location = &graph->locations[index];
+  return location->heap_derefs < location->result_derefs ? location->heap_derefs
+                                                         : location->result_derefs;
+}
+
+static bool lower_heap_leak(esc_parameter_leak *leak, int32_t through_result, int32_t reach) {
+  if (through_result == ESC_NO_LEAK || reach == ESC_NO_LEAK ||
+      through_result + reach >= leak->heap_derefs)
+    return false;
+  leak->heap_derefs = through_result + reach;
+  return true;
+}
+
+/* The batch rule for one call of member `callee` (summary) from graph's function. */
+static bool batch_leaks_of_call(const esc_graph *graph, LLVMValueRef call,
+                                esc_function_summary *summary) {
+  bool changed = false;
+  if (esc_go_results_apart(call, summary)) {
+    for (LLVMUseRef use = LLVMGetFirstUse(call); use; use = LLVMGetNextUse(use)) {
+      LLVMValueRef extract = LLVMGetUser(use);
+      unsigned result = LLVMGetNumIndices(extract) ? LLVMGetIndices(extract)[0] : 0;
+      int32_t reach = reach_of(graph, extract);
+      for (unsigned i = 0; i < summary->parameter_count; i++) {
+        esc_parameter_leak *leak = &summary->parameters[i];
+        changed |= lower_heap_leak(
+            leak, result < ESC_MAX_RESULTS ? leak->result_derefs_of[result] : leak->result_derefs,
+            reach);
+      }
+    }
+    return changed;
+  }
+  int32_t reach = reach_of(graph, call);
+  for (unsigned i = 0; i < summary->parameter_count; i++)
+    changed |=
+        lower_heap_leak(&summary->parameters[i], summary->parameters[i].result_derefs, reach);
+  return changed;
+}
+
+bool esc_go_batch_leaks(const esc_graph *graph, LLVMValueRef const *scc_functions, size_t count,
+                        esc_function_summary **summaries) {
+  bool changed = false;
+  for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(graph->function); block;
+       block = LLVMGetNextBasicBlock(block))
+    for (LLVMValueRef instruction = LLVMGetFirstInstruction(block); instruction;
+         instruction = LLVMGetNextInstruction(instruction)) {
+      if (!LLVMIsACallInst(instruction) && !LLVMIsAInvokeInst(instruction))
+        continue;
+      LLVMValueRef callee = LLVMGetCalledValue(instruction);
+      for (size_t j = 0; j < count; j++)
+        if (callee == scc_functions[j] && callee != graph->function)
+          changed |= batch_leaks_of_call(graph, instruction, summaries[j]);
+    }
+  return changed;
+}
+
 /* ===== Closures =============================================================================== */
 
 /* The pointer without GEPs whose indices are all zero (the address of a first field). */

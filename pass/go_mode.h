@@ -33,6 +33,31 @@ unsigned esc_go_result_names(LLVMValueRef function, const char **names, size_t *
  * result. Only for graphs with result_count > 1. */
 void esc_go_flow_into_results(esc_graph *graph, LLVMValueRef value, LLVMValueRef ret);
 
+/* A call of a Go function with several results (summary->result_count > 1) whose value is
+ * only ever taken apart by extractvalue: each result is then followed on its own — the call
+ * adds no flow into its value, each `extractvalue %call, K` gets the flows into result K. */
+bool esc_go_results_apart(LLVMValueRef call, const esc_function_summary *summary);
+
+/* The flows into `extractvalue %call, K` when esc_go_results_apart holds for the call; false
+ * (nothing added) otherwise. */
+bool esc_go_flow_extracted_result(esc_graph *graph, LLVMValueRef extract,
+                                  const esc_summary_table *summaries);
+
+/* gc analyses a recursive SCC as one graph, not call by call, so a recursive call's result may
+ * be the caller's own parameters (the callee's parameter locations are the caller's). For a
+ * self-call, flows into `target` (the call's value, or its result `result`; -1: any) from the
+ * function's own parameters, with the summary's result leaks. */
+void esc_go_flow_own_parameters(esc_graph *graph, LLVMValueRef call,
+                                const esc_function_summary *summary, int target, int result);
+
+/* The rest of gc's one-graph view of a recursive SCC, after solving one member: a parameter of
+ * another member B that reaches B's result leaks to the heap when this member's use of that
+ * result reaches the heap or this member's results (to gc, another function's result is as good
+ * as the heap). Lowers the heap leaks in the members' summaries (summaries[i] is
+ * scc_functions[i]'s); true if one changed. */
+bool esc_go_batch_leaks(const esc_graph *graph, LLVMValueRef const *scc_functions, size_t count,
+                        esc_function_summary **summaries);
+
 /* A call of a Go func value: `call (load X)(X, ...)`, the function loaded from the closure
  * object that is passed as its context (first argument). gc does not leak a func value by
  * calling it: what the body does with its context is accounted for where the closure is made

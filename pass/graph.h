@@ -70,13 +70,15 @@ typedef struct {
   int parent_edge; /* edge by which the current walk reached this location */
   esc_reason root_reason;
   bool queued;
-  bool escapes;          /* VARIABLE: its address reaches {heap} or ~r0 */
-  bool hidden;           /* VARIABLE: its address reaches {hidden} */
-  esc_reason reason;     /* VARIABLE: why it escapes */
-  int32_t heap_derefs;   /* argument VALUE: min derefs to {heap} (ESC_NO_LEAK if none) */
-  int32_t result_derefs; /* argument VALUE: min derefs to any result */
-  int32_t result_derefs_of[ESC_MAX_RESULTS]; /* argument VALUE: min derefs to result K (Go) */
-  int32_t hidden_derefs;                     /* argument VALUE: min derefs to {hidden} */
+  bool escapes;      /* VARIABLE: its address reaches {heap} or ~r0 */
+  bool hidden;       /* VARIABLE: its address reaches {hidden} */
+  esc_reason reason; /* VARIABLE: why it escapes */
+  /* VALUE: min derefs with which it reaches {heap}, any result, result K (Go), {hidden}, or
+   * ESC_NO_LEAK; an argument's are its summary tags, a call's feed Go's batch rule. */
+  int32_t heap_derefs;
+  int32_t result_derefs;
+  int32_t result_derefs_of[ESC_MAX_RESULTS];
+  int32_t hidden_derefs;
   int chain_offset; /* VARIABLE that escapes: its explanation, chain_length edges in */
   int chain_length; /* esc_graph.chain_edges from the variable towards the sink */
 } esc_location;

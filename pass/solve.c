@@ -65,9 +65,10 @@ static void record_chain(esc_graph *graph, int variable) {
   location->chain_length = (int)graph->chain_count - location->chain_offset;
 }
 
-static void note_parameter_leak(esc_location *location, walk_mode mode, unsigned result,
-                                int derefs) {
-  if (location->kind != ESC_LOCATION_VALUE || !LLVMIsAArgument(location->value))
+/* A value reached from a root: a parameter's leak (its summary tag); for other values (the
+ * results of calls) Go mode's batch rule reads it (go_mode.c). */
+static void note_value_leak(esc_location *location, walk_mode mode, unsigned result, int derefs) {
+  if (location->kind != ESC_LOCATION_VALUE)
     return;
   if (mode == WALK_RESULT) {
     if (derefs < location->result_derefs)
@@ -120,7 +121,7 @@ static void walk(esc_graph *graph, int root, walk_mode mode, unsigned result,
         queue_push(new_roots, current);
       derefs = 0;
     }
-    note_parameter_leak(location, mode, result, derefs);
+    note_value_leak(location, mode, result, derefs);
     for (int e = location->first_incoming; e >= 0; e = graph->edges[e].next_incoming) {
       const esc_edge *edge = &graph->edges[e];
       esc_location *source = &graph->locations[edge->source];

@@ -13,13 +13,18 @@
 
 typedef struct {
   int32_t heap_derefs;   /* ESC_NO_LEAK: never reaches {heap} */
-  int32_t result_derefs; /* ESC_NO_LEAK: never reaches the result */
+  int32_t result_derefs; /* ESC_NO_LEAK: never reaches the result (any of them) */
   int32_t hidden_derefs; /* ESC_NO_LEAK: the callee never disguises it (ptrtoint, asm) */
+  int32_t result_derefs_of[ESC_MAX_RESULTS]; /* result K, when the summary tells results apart */
 } esc_parameter_leak;
+
+/* The leak of a parameter that reaches nothing. */
+esc_parameter_leak esc_parameter_leak_none(void);
 
 typedef struct {
   unsigned parameter_count;
   esc_parameter_leak *parameters;
+  unsigned result_count; /* > 1: a Go function whose results result_derefs_of tells apart */
 } esc_function_summary;
 
 typedef struct esc_summary_table esc_summary_table;
