@@ -451,7 +451,7 @@ func (f *functionLowering) instruction(instr ssa.Instruction) {
 	case *ssa.Select:
 		f.unsupported("select statement")
 	case *ssa.SliceToArrayPointer:
-		f.unsupported("conversion of a slice to an array pointer")
+		f.sliceToArrayPointer(instr)
 	default:
 		f.unsupported("%T instruction", instr)
 	}
@@ -459,13 +459,7 @@ func (f *functionLowering) instruction(instr ssa.Instruction) {
 
 // copyValue defines instr as the same LLVM value as x (representation-preserving changes).
 func (f *functionLowering) copyValue(instr ssa.Value, x ssa.Value) {
-	llvmType := f.m.typ(instr.Type())
-	if llvmType == "ptr" {
-		f.emit("%s = getelementptr i8, ptr %s, i64 0", f.names[instr], f.op(x))
-		return
-	}
-	f.emit("%s = insertvalue { %s } undef, %s, 0", f.names[instr]+".wrap", llvmType, f.typed(x))
-	f.emit("%s = extractvalue { %s } %s, 0", f.names[instr], llvmType, f.names[instr]+".wrap")
+	f.copyRegister(f.names[instr], f.m.typ(instr.Type()), f.op(x))
 }
 
 func (f *functionLowering) ret(instr *ssa.Return) {

@@ -35,7 +35,6 @@ type module struct {
 	queued       map[*ssa.Function]bool
 	queue        []*ssa.Function
 	extraCount   int // numbers generated symbols (trampolines)
-	skipped      int
 }
 
 func newModule(pkg *loadedPackage, opts options, stdlib stdlibTags) *module {
@@ -118,7 +117,6 @@ func (m *module) lowerFunction(fn *ssa.Function) {
 	if !m.opts.skipUnsupported {
 		fail(problem.position, "unsupported Go construct: %s", problem.what)
 	}
-	m.skipped++
 	fmt.Fprintf(os.Stderr, "escc-go: skipped: %s: %s: %s\n", problem.position, gcName(fn), problem.what)
 	m.declareConservatively(fn)
 }

@@ -45,11 +45,12 @@ var runtimeFunctions = map[string]runtimeFunction{
 	"escgo_printnl":      {"void", nil, false},
 	// panic.c: run-time errors end the program with exit status 2, as gc's do. The value of
 	// panic(v) escapes (gc: "panic" argument flows to the heap).
-	"escgo_panic":        {"void", []runtimeParam{none, {"ptr", "heap=0"}}, true},
-	"escgo_panic_index":  {"void", []runtimeParam{i64, i64}, true},
-	"escgo_panic_divide": {"void", nil, true},
-	"escgo_panic_assert": {"void", []runtimeParam{none, none}, true},
-	"escgo_check_slice":  {"void", []runtimeParam{i64, i64, i64, i64}, false},
+	"escgo_panic":         {"void", []runtimeParam{none, {"ptr", "heap=0"}}, true},
+	"escgo_panic_index":   {"void", []runtimeParam{i64, i64}, true},
+	"escgo_panic_divide":  {"void", nil, true},
+	"escgo_panic_convert": {"void", []runtimeParam{i64, i64}, true},
+	"escgo_panic_assert":  {"void", []runtimeParam{none, none}, true},
+	"escgo_check_slice":   {"void", []runtimeParam{i64, i64, i64, i64}, false},
 	// string.c: results use the caller's 32-byte buffer when they fit (gc's tmpBuf), else
 	// esc_alloc; the buffer flows to the result, the bytes read hold no addresses.
 	"escgo_string_concat":     {"ptr", []runtimeParam{{"ptr", "result0=0"}, none, i64, none, i64}, false},

@@ -109,6 +109,16 @@ func (f *functionLowering) slice(instr *ssa.Slice) {
 	f.buildAggregate(f.names[instr], sliceType, []string{"ptr " + pointer, "i64 " + newLength, "i64 " + newCapacity})
 }
 
+// sliceToArrayPointer: (*[N]T)(s) is s's data pointer once len(s) >= N is checked.
+func (f *functionLowering) sliceToArrayPointer(instr *ssa.SliceToArrayPointer) {
+	n := deref(instr.Type()).Underlying().(*types.Array).Len()
+	parts := f.extractAll(sliceType, f.op(instr.X), 2)
+	short := f.temp()
+	f.emit("%s = icmp slt i64 %s, %d", short, parts[1], n)
+	f.panicIf(short, "escgo_panic_convert", "i64 "+parts[1], fmt.Sprintf("i64 %d", n))
+	f.copyRegister(f.names[instr], "ptr", parts[0])
+}
+
 // buildAggregate defines result as the aggregate of the typed fields.
 func (f *functionLowering) buildAggregate(result, llvmType string, fields []string) {
 	value := "undef"

@@ -49,6 +49,7 @@ void escgo_printnl(void);
 _Noreturn void escgo_panic(const escgo_type *type, const void *data);
 _Noreturn void escgo_panic_index(int64_t index, int64_t length);
 _Noreturn void escgo_panic_divide(void);
+_Noreturn void escgo_panic_convert(int64_t length, int64_t array_length);
 _Noreturn void escgo_panic_assert(const escgo_type *have, const void *want);
 _Noreturn void escgo_fatal(const char *message);
 void escgo_check_slice(int64_t low, int64_t high, int64_t max, int64_t capacity);

@@ -1,8 +1,8 @@
 /* panic.c — how a lowered Go program stops: panic(v) and the run-time errors gc's runtime
- * raises (index out of range, bad slice bounds, integer division by zero, failed type
- * assertions), each printed as `panic: ...` on standard error with gc's wording, then exit
- * status 2 as a Go program's. There is no recover and no stack trace, and deferred calls do not
- * run (docs/go.md).
+ * raises (index out of range, bad slice bounds, a slice too short for an array pointer,
+ * integer division by zero, failed type assertions), each printed as `panic: ...` on standard error
+ * with gc's wording, then exit status 2 as a Go program's. There is no recover and no stack trace,
+ * and deferred calls do not run (docs/go.md).
  *
  * Invariant: every function here except escgo_check_slice ends the process. */
 #include "escgo.h"
@@ -54,6 +54,15 @@ _Noreturn void escgo_panic_index(int64_t index, int64_t length) {
   char message[128];
   snprintf(message, sizeof message, "runtime error: index out of range [%lld] with length %lld",
            (long long)index, (long long)length);
+  escgo_fatal(message);
+}
+
+_Noreturn void escgo_panic_convert(int64_t length, int64_t array_length) {
+  char message[160];
+  snprintf(message, sizeof message,
+           "runtime error: cannot convert slice with length %lld to pointer to array with "
+           "length %lld",
+           (long long)length, (long long)array_length);
   escgo_fatal(message);
 }
 
