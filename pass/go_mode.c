@@ -8,6 +8,7 @@
  */
 #include "go_mode.h"
 
+#include "llvm_compat.h"
 #include "rules.h"
 
 #include <string.h>
@@ -148,41 +149,39 @@ static int32_t reach_of(const esc_graph *graph, LLVMValueRef value) {
                                                          : location->result_derefs;
 }
 
-static bool lower_heap_leak(esc_parameter_leak *leak, int32_t through_result, int32_t reach) {
-  if (through_result == ESC_NO_LEAK || reach == ESC_NO_LEAK ||
-      through_result + reach >= leak->heap_derefs)
-    return false;
-  leak->heap_derefs = through_result + reach;
-  return true;
-}
-
-/* The batch rule for one call of member `callee` (summary) from graph's function. */
-static bool batch_leaks_of_call(const esc_graph *graph, LLVMValueRef call,
-                                esc_function_summary *summary) {
+/* The batch rule for `value`, the call's value or its result `result` (-1: any): every heap
+ * leak it implies for the callee's parameters, handed to lower(). */
+static bool batch_leaks_through(const esc_graph *graph, LLVMValueRef value, int result,
+                                LLVMValueRef callee, const esc_function_summary *summary,
+                                esc_go_lower_heap lower, void *context) {
+  int32_t reach = reach_of(graph, value);
   bool changed = false;
-  if (esc_go_results_apart(call, summary)) {
-    for (LLVMUseRef use = LLVMGetFirstUse(call); use; use = LLVMGetNextUse(use)) {
-      LLVMValueRef extract = LLVMGetUser(use);
-      unsigned result = LLVMGetNumIndices(extract) ? LLVMGetIndices(extract)[0] : 0;
-      int32_t reach = reach_of(graph, extract);
-      for (unsigned i = 0; i < summary->parameter_count; i++) {
-        esc_parameter_leak *leak = &summary->parameters[i];
-        changed |= lower_heap_leak(
-            leak, result < ESC_MAX_RESULTS ? leak->result_derefs_of[result] : leak->result_derefs,
-            reach);
-      }
-    }
-    return changed;
+  for (unsigned i = 0; i < summary->parameter_count && reach != ESC_NO_LEAK; i++) {
+    const esc_parameter_leak *leak = &summary->parameters[i];
+    int32_t through = result >= 0 && result < ESC_MAX_RESULTS ? leak->result_derefs_of[result]
+                                                              : leak->result_derefs;
+    if (through != ESC_NO_LEAK)
+      changed |= lower(callee, i, through + reach, context);
   }
-  int32_t reach = reach_of(graph, call);
-  for (unsigned i = 0; i < summary->parameter_count; i++)
-    changed |=
-        lower_heap_leak(&summary->parameters[i], summary->parameters[i].result_derefs, reach);
   return changed;
 }
 
-bool esc_go_batch_leaks(const esc_graph *graph, LLVMValueRef const *scc_functions, size_t count,
-                        esc_function_summary **summaries) {
+static bool batch_leaks_of_call(const esc_graph *graph, LLVMValueRef call, LLVMValueRef callee,
+                                const esc_function_summary *summary, esc_go_lower_heap lower,
+                                void *context) {
+  if (!esc_go_results_apart(call, summary))
+    return batch_leaks_through(graph, call, -1, callee, summary, lower, context);
+  bool changed = false;
+  for (LLVMUseRef use = LLVMGetFirstUse(call); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef extract = LLVMGetUser(use);
+    int result = LLVMGetNumIndices(extract) ? (int)LLVMGetIndices(extract)[0] : -1;
+    changed |= batch_leaks_through(graph, extract, result, callee, summary, lower, context);
+  }
+  return changed;
+}
+
+bool esc_go_batch_leaks(const esc_graph *graph, const esc_summary_table *summaries,
+                        esc_go_batch_member is_member, esc_go_lower_heap lower, void *context) {
   bool changed = false;
   for (LLVMBasicBlockRef block = LLVMGetFirstBasicBlock(graph->function); block;
        block = LLVMGetNextBasicBlock(block))
@@ -191,11 +190,32 @@ bool esc_go_batch_leaks(const esc_graph *graph, LLVMValueRef const *scc_function
       if (!LLVMIsACallInst(instruction) && !LLVMIsAInvokeInst(instruction))
         continue;
       LLVMValueRef callee = LLVMGetCalledValue(instruction);
-      for (size_t j = 0; j < count; j++)
-        if (callee == scc_functions[j] && callee != graph->function)
-          changed |= batch_leaks_of_call(graph, instruction, summaries[j]);
+      if (!callee || !LLVMIsAFunction(callee) || callee == graph->function ||
+          !is_member(graph->function, callee, context))
+        continue;
+      const esc_function_summary *summary = esc_summary_for_callee(summaries, callee);
+      if (summary)
+        changed |= batch_leaks_of_call(graph, instruction, callee, summary, lower, context);
     }
   return changed;
+}
+
+/* The length of the part of a function's name before its first ".func" (gc's closure names:
+ * F.func1, F.func1.1): the name of the function whose batch it belongs to. */
+static size_t batch_root_length(const char *name, size_t length) {
+  for (size_t i = 0; i + 5 <= length; i++)
+    if (memcmp(name + i, ".func", 5) == 0)
+      return i;
+  return length;
+}
+
+bool esc_go_same_batch(LLVMValueRef left, LLVMValueRef right) {
+  size_t left_length, right_length;
+  const char *left_name = LLVMGetValueName2(left, &left_length);
+  const char *right_name = LLVMGetValueName2(right, &right_length);
+  left_length = batch_root_length(left_name, left_length);
+  return left_length == batch_root_length(right_name, right_length) &&
+         memcmp(left_name, right_name, left_length) == 0;
 }
 
 /* ===== Closures =============================================================================== */
@@ -222,9 +242,54 @@ bool esc_go_is_closure_call(LLVMValueRef call) {
   return strip_zero_offsets(LLVMGetOperand(callee, 0)) == strip_zero_offsets(context);
 }
 
+/* Whether every use of the pointer only writes into the object or is a marker. */
+static bool only_written(LLVMValueRef pointer) {
+  for (LLVMUseRef use = LLVMGetFirstUse(pointer); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 1) == pointer &&
+        LLVMGetOperand(user, 0) != pointer)
+      continue;
+    if (LLVMIsAGetElementPtrInst(user) && LLVMGetOperand(user, 0) == pointer && only_written(user))
+      continue;
+    if (esc_is_marker_intrinsic(user) || esc_is_debug_intrinsic(user))
+      continue;
+    return false;
+  }
+  return true;
+}
+
+/* A closure object (an alloca) that is only written and passed as the context of direct calls
+ * of its function: those calls apply the body's summary themselves, with its real results. */
+static bool called_only_directly(LLVMValueRef object, LLVMValueRef function) {
+  if (!LLVMIsAAllocaInst(object))
+    return false;
+  for (LLVMUseRef use = LLVMGetFirstUse(object); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    if (LLVMIsACallInst(user) && LLVMGetCalledValue(user) == function &&
+        LLVMGetNumArgOperands(user) > 0 && LLVMGetOperand(user, 0) == object) {
+      unsigned count = LLVMGetNumArgOperands(user);
+      for (unsigned i = 1; i < count; i++)
+        if (LLVMGetOperand(user, i) == object)
+          return false;
+      continue;
+    }
+    if (LLVMIsAStoreInst(user) && LLVMGetOperand(user, 1) == object &&
+        LLVMGetOperand(user, 0) != object)
+      continue;
+    if (LLVMIsAGetElementPtrInst(user) && only_written(user))
+      continue;
+    if (esc_is_marker_intrinsic(user) || esc_is_debug_intrinsic(user))
+      continue;
+    return false;
+  }
+  return true;
+}
+
 void esc_go_flow_closure_context(esc_graph *graph, LLVMValueRef store,
                                  const esc_summary_table *summaries) {
   LLVMValueRef function = LLVMGetOperand(store, 0);
+  if (called_only_directly(strip_zero_offsets(LLVMGetOperand(store, 1)), function))
+    return;
   int object = esc_graph_value(graph, LLVMGetOperand(store, 1));
   const esc_function_summary *summary = esc_summary_for_callee(summaries, function);
   if (!summary || summary->parameter_count == 0) {
