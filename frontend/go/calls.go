@@ -36,7 +36,7 @@ func (f *functionLowering) callCommon(c *ssa.CallCommon, result string, resultTy
 	ret := f.m.typ(resultType)
 	if callee, ok := c.Value.(*ssa.Function); ok {
 		if f.m.lowered(callee) && takesContext(callee) {
-			args = append([]string{"ptr null"}, args...)
+			args = append([]string{"ptr " + f.literalContext(callee)}, args...)
 		}
 		f.emitCall(result, ret, quote(f.m.callee(callee)), args)
 		return

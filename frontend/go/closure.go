@@ -155,6 +155,19 @@ func (f *functionLowering) makeClosure(instr *ssa.MakeClosure) {
 	}
 }
 
+// literalContext: a func literal without free variables called where it is written, go/ssa
+// calls directly; gc still reports the literal (`func literal does not escape`), so it gets
+// the same context object as any func literal, holding only its code.
+func (f *functionLowering) literalContext(fn *ssa.Function) string {
+	if fn.Parent() == nil || len(fn.FreeVars) > 0 {
+		return "null"
+	}
+	context := f.register("literal")
+	f.stackObject(context, f.m.closureGoType(fn), "func literal", fn.Pos(), true, 0)
+	f.emit("store ptr %s, ptr %s", quote(symbolOf(fn)), context)
+	return context
+}
+
 // funcValue is the constant func value of a function used as a value (not a func literal
 // with free variables, whose contexts makeClosure builds).
 func (m *module) funcValue(fn *ssa.Function) string {

@@ -153,6 +153,30 @@ func (f *functionLowering) panicIf(cond, runtimeFunction string, args ...string)
 	f.startBlock(ok)
 }
 
+// pointerArithmeticBase finds the uintptr(p) an integer was computed from by arithmetic
+// (uintptr(p) + off, &^ mask, ...), the pattern Go's unsafe rules allow for converting back to
+// a pointer; nil when there is none. The module says integers carry no addresses (Go's
+// uintptr keeps nothing alive), so this is where p's flow into the new pointer is kept.
+func (f *functionLowering) pointerArithmeticBase(v ssa.Value) (*ssa.Convert, string) {
+	switch v := v.(type) {
+	case *ssa.Convert:
+		if f.m.typ(v.X.Type()) == "ptr" {
+			return v, f.op(v)
+		}
+	case *ssa.BinOp:
+		switch v.Op {
+		case token.ADD, token.SUB, token.AND, token.AND_NOT, token.OR, token.XOR:
+			if base, integer := f.pointerArithmeticBase(v.X); base != nil {
+				return base, integer
+			}
+			if v.Op == token.ADD {
+				return f.pointerArithmeticBase(v.Y)
+			}
+		}
+	}
+	return nil, ""
+}
+
 func (f *functionLowering) convert(instr *ssa.Convert) {
 	from, to := instr.X.Type(), instr.Type()
 	fromType, toType := f.m.typ(from), f.m.typ(to)
@@ -169,6 +193,20 @@ func (f *functionLowering) convert(instr *ssa.Convert) {
 	case fromType == "ptr":
 		f.emit("%s = ptrtoint ptr %s to %s", result, x, toType)
 	case toType == "ptr":
+		if base, baseInteger := f.pointerArithmeticBase(instr.X); base != nil {
+			// unsafe.Pointer(uintptr(p) + off): Go's unsafe rules keep p's object, so the
+			// result is derived from p (a GEP), not a pointer made from an integer.
+			delta := f.temp()
+			f.emit("%s = sub i64 %s, %s", delta, x, baseInteger)
+			f.emit("%s = getelementptr i8, ptr %s, i64 %s", result, f.op(base.X), delta)
+			return
+		}
+		if load, ok := instr.X.(*ssa.UnOp); ok && load.Op == token.MUL {
+			// unsafe.Pointer(header.Data): the word read is a pointer that memory held
+			// (reflect.SliceHeader's pattern), so read it as one.
+			f.emit("%s = load ptr, ptr %s", result, f.op(load.X))
+			return
+		}
 		f.emit("%s = inttoptr %s %s to ptr", result, fromType, x)
 	case isFloat(from) && isFloat(to):
 		switch {

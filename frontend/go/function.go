@@ -379,6 +379,12 @@ func (f *functionLowering) instruction(instr ssa.Instruction) {
 	case *ssa.Alloc:
 		f.alloc(instr)
 	case *ssa.Store:
+		if conversion, ok := instr.Val.(*ssa.Convert); ok && f.m.typ(conversion.X.Type()) == "ptr" && isInteger(conversion.Type()) {
+			// header.Data = uintptr(p): memory now holds p's address, whatever the field's Go
+			// type; store the pointer so the analysis sees it go there.
+			f.emit("store ptr %s, ptr %s", f.op(conversion.X), f.op(instr.Addr))
+			return
+		}
 		f.emit("store %s, ptr %s", f.typed(instr.Val), f.op(instr.Addr))
 	case *ssa.UnOp:
 		f.unOp(instr)

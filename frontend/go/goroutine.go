@@ -9,6 +9,7 @@ package main
 
 import (
 	"fmt"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/ssa"
@@ -31,7 +32,16 @@ func (f *functionLowering) packCall(c *ssa.CallCommon, statement string) (string
 	}
 	operands := callOperands(c)
 	var fields []string
-	for _, operand := range operands {
+	arrays := make([]int64, len(operands))
+	for i, operand := range operands {
+		if array := variadicArray(operand); array != nil {
+			// gc builds a go/defer call's `... argument` inside the deferred call, so it does
+			// not escape with the operands: the block carries the array's elements, and the
+			// trampoline rebuilds the slice on its own stack.
+			arrays[i] = deref(array.Type()).Underlying().(*types.Array).Len()
+			fields = append(fields, f.m.typ(deref(array.Type())))
+			continue
+		}
 		fields = append(fields, f.m.typ(operand.Type()))
 	}
 	block := literalStruct(fields)
@@ -39,14 +49,32 @@ func (f *functionLowering) packCall(c *ssa.CallCommon, statement string) (string
 	for i, operand := range operands {
 		field := f.temp()
 		f.emit("%s = getelementptr inbounds %s, ptr %s, i32 0, i32 %d", field, block, args, i)
-		f.emit("store %s, ptr %s", f.typed(operand), field)
+		value := f.typed(operand)
+		if arrays[i] > 0 {
+			elements := f.temp()
+			f.emit("%s = load %s, ptr %s", elements, fields[i], f.op(variadicArray(operand)))
+			value = fields[i] + " " + elements
+		}
+		f.emit("store %s, ptr %s", value, field)
 	}
-	trampoline := f.trampoline(c, block, fields)
+	trampoline := f.trampoline(c, block, fields, arrays)
 	return quote(trampoline), args, fmt.Sprintf("i64 ptrtoint (ptr getelementptr (%s, ptr null, i32 1) to i64)", block)
 }
 
+// variadicArray: the `... argument` array an operand slices whole, or nil.
+func variadicArray(operand ssa.Value) *ssa.Alloc {
+	slice, ok := operand.(*ssa.Slice)
+	if !ok || slice.Low != nil || slice.High != nil || slice.Max != nil {
+		return nil
+	}
+	if array, ok := slice.X.(*ssa.Alloc); ok && array.Comment == "varargs" {
+		return array
+	}
+	return nil
+}
+
 // trampoline writes `void T(ptr %args)` that loads the operands and makes call c.
-func (f *functionLowering) trampoline(c *ssa.CallCommon, block string, fields []string) string {
+func (f *functionLowering) trampoline(c *ssa.CallCommon, block string, fields []string, arrays []int64) string {
 	f.m.extraCount++
 	name := fmt.Sprintf("%s$go%d", f.symbol, f.m.extraCount)
 	var body strings.Builder
@@ -54,6 +82,14 @@ func (f *functionLowering) trampoline(c *ssa.CallCommon, block string, fields []
 	for i, field := range fields {
 		fmt.Fprintf(&body, "  %%f%d.addr = getelementptr inbounds %s, ptr %%args, i32 0, i32 %d\n", i, block, i)
 		fmt.Fprintf(&body, "  %%f%d = load %s, ptr %%f%d.addr\n", i, field, i)
+		if arrays[i] > 0 { // an `... argument` array: a slice of a copy in this frame
+			fmt.Fprintf(&body, "  %%f%d.array = alloca %s\n  store %s %%f%d, ptr %%f%d.array\n", i, field, field, i, i)
+			fmt.Fprintf(&body, "  %%f%d.s0 = insertvalue %s undef, ptr %%f%d.array, 0\n", i, sliceType, i)
+			fmt.Fprintf(&body, "  %%f%d.s1 = insertvalue %s %%f%d.s0, i64 %d, 1\n", i, sliceType, i, arrays[i])
+			fmt.Fprintf(&body, "  %%f%d.slice = insertvalue %s %%f%d.s1, i64 %d, 2\n", i, sliceType, i, arrays[i])
+			loaded = append(loaded, fmt.Sprintf("%s %%f%d.slice", sliceType, i))
+			continue
+		}
 		loaded = append(loaded, fmt.Sprintf("%s %%f%d", field, i))
 	}
 	ret := f.m.typ(c.Signature().Results())

@@ -33,6 +33,11 @@ const (
 	kindPointer
 )
 
+func isDirect(t types.Type) bool {
+	_, direct := directInterface(t)
+	return direct
+}
+
 func typeKind(t types.Type) int {
 	switch {
 	case isBool(t):
@@ -45,7 +50,7 @@ func typeKind(t types.Type) int {
 		return kindUint
 	case isInteger(t):
 		return kindInt
-	case pointerShaped(t):
+	case isDirect(t):
 		return kindPointer
 	}
 	return kindOther
@@ -86,7 +91,7 @@ func (m *module) typeDescriptor(t types.Type) string {
 
 // methodCode is the symbol called for method fn of a value of type t held in an interface:
 // fn itself when t is pointer-shaped (its receiver is the data word), else a wrapper that
-// loads the receiver from the box.
+// rebuilds the receiver from the data word (a direct struct or array) or loads it from the box.
 func (m *module) methodCode(t types.Type, fn *ssa.Function) string {
 	symbol := m.callee(fn)
 	if pointerShaped(t) {
@@ -97,9 +102,13 @@ func (m *module) methodCode(t types.Type, fn *ssa.Function) string {
 		return wrapper
 	}
 	m.funcValues[wrapper] = wrapper
-	m.forwardingWrapper(wrapper, symbol, fn.Signature, "ptr %data", m.typ(t)+" %receiver",
-		fmt.Sprintf("  %%receiver = load %s, ptr %%data\n", m.typ(t)),
-		fmt.Sprintf("%s's method called through an interface: the receiver is boxed.", t))
+	prologue := fmt.Sprintf("  %%receiver = load %s, ptr %%data\n", m.typ(t))
+	comment := fmt.Sprintf("%s's method called through an interface: the receiver is boxed.", t)
+	if path, direct := directInterface(t); direct {
+		prologue = fmt.Sprintf("  %%receiver = insertvalue %s zeroinitializer, ptr %%data, %s\n", m.typ(t), indices(path))
+		comment = fmt.Sprintf("%s's method called through an interface: the data word is its pointer.", t)
+	}
+	m.forwardingWrapper(wrapper, symbol, fn.Signature, "ptr %data", m.typ(t)+" %receiver", prologue, comment)
 	return wrapper
 }
 
@@ -136,7 +145,10 @@ func (f *functionLowering) makeInterface(instr *ssa.MakeInterface) {
 	}
 	descriptor := f.m.typeDescriptor(t)
 	data := f.op(instr.X)
-	if !pointerShaped(t) {
+	if path, direct := directInterface(t); direct && len(path) > 0 {
+		data = f.temp()
+		f.emit("%s = extractvalue %s, %s", data, f.typed(instr.X), indices(path))
+	} else if !direct {
 		name, pos := f.valueSite(instr, instr.X, "interface conversion")
 		box := f.register("box")
 		f.stackObject(box, t, name, pos, true, 0)
@@ -185,8 +197,15 @@ func (f *functionLowering) typeAssert(instr *ssa.TypeAssert) {
 		data := f.temp()
 		f.emit("%s = extractvalue %s %s, 1", data, ifaceType, x)
 		value = f.temp()
-		if pointerShaped(asserted) {
-			f.emit("%s = select i1 %s, ptr %s, ptr null", value, ok, data)
+		if path, direct := directInterface(asserted); direct {
+			pointer := value
+			if len(path) > 0 {
+				pointer = f.temp()
+			}
+			f.emit("%s = select i1 %s, ptr %s, ptr null", pointer, ok, data)
+			if len(path) > 0 {
+				f.emit("%s = insertvalue %s zeroinitializer, ptr %s, %s", value, valueType, pointer, indices(path))
+			}
 		} else {
 			box := f.temp()
 			f.emit("%s = select i1 %s, ptr %s, ptr %s", box, ok, data, f.zeroObject(asserted))

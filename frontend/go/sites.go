@@ -110,6 +110,10 @@ func gcExpr(e ast.Expr) string {
 		}
 	case *ast.FuncLit:
 		return "func literal"
+	case *ast.StarExpr:
+		if _, nested := unparen(e.X).(*ast.StarExpr); nested {
+			return "*(" + gcExpr(e.X) + ")" // gc parenthesises a dereference of a dereference
+		}
 	case *ast.CallExpr:
 		switch fun := unparen(e.Fun).(type) {
 		case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.FuncType, *ast.InterfaceType, *ast.StarExpr:
@@ -150,11 +154,13 @@ func (s *siteIndex) allocSite(alloc *ssa.Alloc) (string, token.Pos) {
 }
 
 // isTemporary: go/ssa Allocs that are not allocations in gc, so escc reports nothing for them
-// (an alloca without a declare): a composite literal used as a value (`T{a, b}` passed or
+// (an alloca without a declare): go/ssa's unnamed scratch Allocs, a composite literal used as a value (`T{a, b}` passed or
 // returned by value; `&T{...}` and a literal of pointer type elided inside another are real
 // sites), and the array of append's variadic arguments (gc's append takes them directly).
 func (s *siteIndex) isTemporary(alloc *ssa.Alloc) bool {
 	switch alloc.Comment {
+	case "": // go/ssa's own scratch space (a zero value being built)
+		return true
 	case "complit":
 		lit := s.literalByBrace[alloc.Pos()]
 		if lit == nil || s.addressOf[lit] != nil {
@@ -178,7 +184,7 @@ func (s *siteIndex) isTemporary(alloc *ssa.Alloc) bool {
 	return false
 }
 
-// runTimeCount: for make([]T, n) whose length or capacity is not a Go constant expression but
+// runTimeCount: for make([]T, n) whose capacity is not a Go constant expression but
 // which go/ssa folded to a constant Alloc (n := 32; make([]int, n)), the element count as an
 // LLVM operand, so the front end emits the dynamic allocation gc sees ("non-constant size");
 // "" otherwise.
@@ -190,10 +196,9 @@ func (s *siteIndex) runTimeCount(alloc *ssa.Alloc) string {
 	if call == nil {
 		return ""
 	}
-	for _, arg := range call.Args[1:] {
-		if tv, ok := s.info.Types[arg]; ok && tv.Value == nil {
-			return fmt.Sprint(deref(alloc.Type()).Underlying().(*types.Array).Len())
-		}
+	capacity := call.Args[len(call.Args)-1] // gc sizes the array by the capacity
+	if tv, ok := s.info.Types[capacity]; ok && tv.Value == nil {
+		return fmt.Sprint(deref(alloc.Type()).Underlying().(*types.Array).Len())
 	}
 	return ""
 }
@@ -247,12 +252,13 @@ func (f *functionLowering) valueSite(v ssa.Value, operand ssa.Value, fallback st
 	return fallback, pos
 }
 
-// sourceExprBefore is the last expression of v that starts at or before pos (the one a
+// sourceExprBefore is the last expression of v that starts on pos's line or before (the one a
 // conversion at pos converts: `s1` rather than the `s[0:1]` assigned to it earlier).
 func (f *functionLowering) sourceExprBefore(v ssa.Value, pos token.Pos) ast.Expr {
+	line := func(p token.Pos) int { return f.m.pkg.fset.Position(p).Line }
 	var chosen ast.Expr
 	for _, expr := range f.sourceExprs[v] {
-		if chosen == nil || (pos.IsValid() && expr.Pos() <= pos && expr.Pos() > chosen.Pos()) {
+		if chosen == nil || (pos.IsValid() && line(expr.Pos()) <= line(pos) && expr.Pos() > chosen.Pos()) {
 			chosen = expr
 		}
 	}
@@ -315,15 +321,15 @@ func (s *siteIndex) variablePosition(alloc *ssa.Alloc) token.Pos {
 	if len(clauses) == 0 {
 		return alloc.Pos()
 	}
-	first := token.NoPos
+	last := token.NoPos // the last use lies in the clause's body
 	for _, ref := range *alloc.Referrers() {
-		if pos := ref.Pos(); pos.IsValid() && (!first.IsValid() || pos < first) {
-			first = pos
+		if pos := ref.Pos(); pos.IsValid() && pos > last {
+			last = pos
 		}
 	}
 	chosen := alloc.Pos()
 	for _, clause := range clauses {
-		if first.IsValid() && clause <= first {
+		if last.IsValid() && clause <= last {
 			chosen = clause
 		}
 	}

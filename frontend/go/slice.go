@@ -126,6 +126,13 @@ func (f *functionLowering) buildAggregate(result, llvmType string, fields []stri
 func (f *functionLowering) makeSlice(instr *ssa.MakeSlice) {
 	elem := instr.Type().Underlying().(*types.Slice).Elem()
 	length, capacity := f.index64(instr.Len), f.index64(instr.Cap)
+	if _, constant := instr.Cap.(*ssa.Const); constant {
+		// go/ssa made a MakeSlice because the size expression is not a Go constant; lifting
+		// later folded it. gc sees a run-time size ("non-constant size"), so does the IR.
+		counted := f.temp()
+		f.emit("%s = add i64 %s, 0", counted, capacity)
+		capacity = counted
+	}
 	f.callRuntime("escgo_check_slice", "i64 0", "i64 "+length, "i64 "+capacity, "i64 "+capacity)
 	name, pos := "make", instr.Pos()
 	if call := f.m.sites.callByLparen[instr.Pos()]; call != nil {

@@ -146,6 +146,39 @@ func pointerShaped(t types.Type) bool {
 	return false
 }
 
+// directInterface is gc's isdirectiface: a pointer-shaped type, or a struct of one field or
+// an array of one element whose type is direct, is held in an interface's data word itself
+// (no box). path lists the aggregate indices down to that pointer (empty when pointer-shaped).
+func directInterface(t types.Type) (path []int, ok bool) {
+	if pointerShaped(t) {
+		return nil, true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		if u.NumFields() == 1 {
+			if inner, ok := directInterface(u.Field(0).Type()); ok {
+				return append([]int{0}, inner...), true
+			}
+		}
+	case *types.Array:
+		if u.Len() == 1 {
+			if inner, ok := directInterface(u.Elem()); ok {
+				return append([]int{0}, inner...), true
+			}
+		}
+	}
+	return nil, false
+}
+
+// indices writes an aggregate path as extractvalue/insertvalue indices.
+func indices(path []int) string {
+	var parts []string
+	for _, i := range path {
+		parts = append(parts, fmt.Sprint(i))
+	}
+	return strings.Join(parts, ", ")
+}
+
 // hasPointers: whether values of t can hold an address (the escc-leak tags matter for them).
 func hasPointers(t types.Type) bool {
 	switch u := t.Underlying().(type) {
