@@ -223,6 +223,7 @@ static void build_go_graph(module_context *context, LLVMValueRef function, esc_g
   if (context->mode.go) {
     esc_names *variables = esc_names_for_function(function);
     esc_go_size_limits(graph, context->data_layout, is_allocation_site, variables);
+    esc_go_loop_iterations(graph);
     esc_names_free(variables);
   }
 }

@@ -11,6 +11,10 @@
 #include "llvm_compat.h"
 #include "rules.h"
 
+#include "memory.h"
+
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ===== Module flags =========================================================================== */
@@ -333,4 +337,133 @@ void esc_go_size_limits(esc_graph *graph, LLVMTargetDataRef data_layout,
           too_large_for_stack(data_layout, instruction, is_site(instruction, context)))
         esc_graph_sink(graph, ESC_HEAP, esc_graph_value(graph, instruction), 0,
                        ESC_REASON_TOO_LARGE, instruction);
+}
+
+/* ===== Loop iterations ======================================================================== */
+
+/* The block where an alloca's object starts (its llvm.lifetime.start), or NULL. */
+static LLVMBasicBlockRef lifetime_block(LLVMValueRef alloca) {
+  for (LLVMUseRef use = LLVMGetFirstUse(alloca); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    if (!LLVMIsACallInst(user) || !LLVMIsAFunction(LLVMGetCalledValue(user)))
+      continue;
+    size_t length;
+    const char *name = LLVMGetValueName2(LLVMGetCalledValue(user), &length);
+    if (length >= 20 && memcmp(name, "llvm.lifetime.start.", 20) == 0)
+      return LLVMGetInstructionParent(user);
+  }
+  return NULL;
+}
+
+/* Whether `from` lies on a CFG cycle that does not pass through `avoid` (NULL: any cycle). */
+static bool on_cycle_avoiding(LLVMValueRef function, LLVMBasicBlockRef from,
+                              LLVMBasicBlockRef avoid) {
+  unsigned count = LLVMCountBasicBlocks(function);
+  LLVMBasicBlockRef *pending = esc_xmalloc((count + 1) * sizeof *pending);
+  esc_pointer_map *seen = esc_pointer_map_new();
+  size_t pending_count = 0;
+  bool found = false;
+  pending[pending_count++] = from;
+  while (pending_count > 0 && !found) {
+    LLVMValueRef terminator = LLVMGetBasicBlockTerminator(pending[--pending_count]);
+    unsigned successors = terminator ? LLVMGetNumSuccessors(terminator) : 0;
+    for (unsigned i = 0; i < successors && !found; i++) {
+      LLVMBasicBlockRef next = LLVMGetSuccessor(terminator, i);
+      found = next == from;
+      if (found || next == avoid || esc_pointer_map_get(seen, next, NULL))
+        continue;
+      esc_pointer_map_put(seen, next, 1);
+      pending[pending_count++] = next;
+    }
+  }
+  esc_pointer_map_free(seen);
+  free(pending);
+  return found;
+}
+
+/* Whether `holder` (a location) may keep a value past an iteration of the loop that makes the
+ * object of `alloca`, whose lifetime starts in `block`. */
+static bool outlives_iteration(const esc_graph *graph, const esc_location *holder,
+                               LLVMBasicBlockRef block) {
+  if (holder->kind == ESC_LOCATION_VALUE)
+    return LLVMIsAPHINode(holder->value) &&
+           on_cycle_avoiding(graph->function, LLVMGetInstructionParent(holder->value), NULL);
+  if (holder->kind != ESC_LOCATION_VARIABLE)
+    return false; /* {heap} and the results are the solver's; temporaries live one instruction */
+  LLVMBasicBlockRef holder_block = lifetime_block(holder->value);
+  if (holder_block == block)
+    return false; /* made in the same iteration: they die together */
+  return !holder_block || on_cycle_avoiding(graph->function, block, holder_block);
+}
+
+/* Walks back from `holder` as solve.c does (fewest derefs per location) and marks in `escapes`
+ * every per-iteration alloca whose address reaches it and that it outlives. */
+static void walk_from_holder(const esc_graph *graph, int holder, const LLVMBasicBlockRef *iteration,
+                             int32_t *derefs, int *queue, bool *queued, bool *escapes) {
+  size_t count = graph->location_count, head = 0, tail = 0;
+  for (size_t i = 0; i < count; i++)
+    derefs[i] = INT32_MAX;
+  derefs[holder] = 0;
+  queue[tail++ % count] = holder;
+  queued[holder] = true;
+  while (head != tail) {
+    int current = queue[head++ % count];
+    queued[current] = false;
+    int32_t reached = derefs[current];
+    if (reached < 0) {
+      if (iteration[current] && !escapes[current] &&
+          outlives_iteration(graph, &graph->locations[holder], iteration[current]))
+        escapes[current] = true;
+      reached = 0;
+    }
+    for (int e = graph->locations[current].first_incoming; e >= 0;
+         e = graph->edges[e].next_incoming) {
+      const esc_edge *edge = &graph->edges[e];
+      int32_t next = reached + edge->derefs;
+      if (next >= derefs[edge->source])
+        continue;
+      derefs[edge->source] = next;
+      if (!queued[edge->source]) {
+        queued[edge->source] = true;
+        queue[tail++ % count] = edge->source;
+      }
+    }
+  }
+}
+
+void esc_go_loop_iterations(esc_graph *graph) {
+  size_t count = graph->location_count;
+  LLVMBasicBlockRef *iteration = esc_xcalloc(count, sizeof *iteration);
+  bool any = false;
+  for (size_t i = 0; i < count; i++) {
+    const esc_location *location = &graph->locations[i];
+    if (location->kind != ESC_LOCATION_VARIABLE)
+      continue;
+    LLVMBasicBlockRef block = lifetime_block(location->value);
+    if (block && on_cycle_avoiding(graph->function, block, NULL)) {
+      iteration[i] = block;
+      any = true;
+    }
+  }
+  if (any) {
+    int32_t *derefs = esc_xmalloc(count * sizeof *derefs);
+    int *queue = esc_xmalloc(count * sizeof *queue);
+    bool *queued = esc_xcalloc(count, sizeof *queued);
+    bool *escapes = esc_xcalloc(count, sizeof *escapes);
+    for (size_t holder = 0; holder < count; holder++) {
+      const esc_location *location = &graph->locations[holder];
+      if (location->kind == ESC_LOCATION_VARIABLE ||
+          (location->kind == ESC_LOCATION_VALUE && LLVMIsAPHINode(location->value)))
+        walk_from_holder(graph, (int)holder, iteration, derefs, queue, queued, escapes);
+    }
+    for (size_t i = 0; i < count; i++)
+      if (escapes[i])
+        esc_graph_sink(graph, ESC_HEAP, esc_graph_value(graph, graph->locations[i].value), 0,
+                       ESC_REASON_OUTLIVES_ITERATION, graph->locations[i].value);
+    free(derefs);
+    free(queue);
+    free(queued);
+    free(escapes);
+  }
+  free(iteration);
 }

@@ -80,6 +80,13 @@ bool esc_go_is_closure_call(LLVMValueRef call);
 void esc_go_flow_closure_context(esc_graph *graph, LLVMValueRef store,
                                  const esc_summary_table *summaries);
 
+/* Go's loop variables: an alloca whose object starts (llvm.lifetime.start) in a block on a CFG
+ * cycle is a new object every iteration, sharing one stack slot. When its address may reach a
+ * holder that outlives the iteration — a variable made outside that loop, or a phi on a cycle
+ * — it escapes (reason outlives-iteration), as gc's loop-depth rule moves it to the heap.
+ * Adds those sinks to the graph (before solving). */
+void esc_go_loop_iterations(esc_graph *graph);
+
 /* gc's size limits (cmd/compile/internal/ir.MaxStackVarSize, MaxImplicitStackVarSize): a named
  * variable over 10 MB, an allocation site (DIFlagArtificial) over 64 KB or of non-constant size
  * goes to the heap. Adds the sinks for every such alloca of the graph's function; `is_site`
