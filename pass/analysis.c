@@ -353,6 +353,8 @@ static void solve_scc(module_context *context, const esc_scc *scc) {
   for (size_t i = 0; i < scc->count; i++) {
     solve_function(context, scc->functions[i], &graph, leaks);
     esc_summary_merge(summaries[i], leaks);
+    if (context->mode.go && !scc->recursive) /* a fixpoint would need them in the merge */
+      esc_go_record_context_fields(&graph, summaries[i]);
     record_function(context, scc->functions[i], &graph, summaries[i]);
     if (context->mode.go)
       esc_go_batch_leaks(&graph, context->summaries, is_closure_batch_member,

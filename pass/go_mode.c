@@ -311,6 +311,119 @@ void esc_go_flow_closure_context(esc_graph *graph, LLVMValueRef store,
     esc_graph_sink(graph, ESC_HIDDEN, object, context.hidden_derefs, ESC_REASON_NONE, store);
 }
 
+/* The field K of `gep %object, 0, K` (constant indices), or -1. */
+static int field_of(LLVMValueRef gep, LLVMValueRef object) {
+  if (!LLVMIsAGetElementPtrInst(gep) || LLVMGetOperand(gep, 0) != object ||
+      LLVMGetNumOperands(gep) != 3)
+    return -1;
+  LLVMValueRef first = LLVMGetOperand(gep, 1), field = LLVMGetOperand(gep, 2);
+  if (!LLVMIsAConstantInt(first) || LLVMConstIntGetZExtValue(first) != 0 ||
+      !LLVMIsAConstantInt(field) || LLVMConstIntGetZExtValue(field) >= ESC_MAX_CONTEXT_FIELDS)
+    return -1;
+  return (int)LLVMConstIntGetZExtValue(field);
+}
+
+static void lower_leak(esc_parameter_leak *leak, const esc_location *location) {
+  if (location->heap_derefs < leak->heap_derefs)
+    leak->heap_derefs = location->heap_derefs;
+  if (location->result_derefs < leak->result_derefs)
+    leak->result_derefs = location->result_derefs;
+  if (location->hidden_derefs < leak->hidden_derefs)
+    leak->hidden_derefs = location->hidden_derefs;
+}
+
+/* Field K's value, loaded by `load`: lower fields[K] by where it goes; false if `load` is not a
+ * plain load. */
+static bool note_field_read(const esc_graph *graph, LLVMValueRef load, int field,
+                            esc_parameter_leak *fields, unsigned *count) {
+  if (!LLVMIsALoadInst(load) || LLVMGetVolatile(load))
+    return false;
+  intptr_t index;
+  if (esc_pointer_map_get(graph->value_locations, load, &index))
+    lower_leak(&fields[field], &graph->locations[index]);
+  if ((unsigned)field + 1 > *count)
+    *count = (unsigned)field + 1;
+  return true;
+}
+
+void esc_go_record_context_fields(const esc_graph *graph, esc_function_summary *summary) {
+  size_t length;
+  const char *name = LLVMGetValueName2(graph->function, &length);
+  summary->context_field_count = 0;
+  if (batch_root_length(name, length) == length || LLVMCountParams(graph->function) == 0)
+    return; /* not a closure body (gc's name F.funcN) */
+  LLVMValueRef context = LLVMGetParam(graph->function, 0);
+  esc_parameter_leak fields[ESC_MAX_CONTEXT_FIELDS];
+  for (int k = 0; k < ESC_MAX_CONTEXT_FIELDS; k++)
+    fields[k] = esc_parameter_leak_none();
+  unsigned count = 0;
+  for (LLVMUseRef use = LLVMGetFirstUse(context); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    if (LLVMIsALoadInst(user) && note_field_read(graph, user, 0, fields, &count))
+      continue;
+    int field = field_of(user, context);
+    if (field < 0)
+      return;
+    for (LLVMUseRef read = LLVMGetFirstUse(user); read; read = LLVMGetNextUse(read))
+      if (!note_field_read(graph, LLVMGetUser(read), field, fields, &count))
+        return;
+  }
+  for (unsigned k = 0; k < count; k++)
+    summary->context_fields[k] = fields[k];
+  summary->context_field_count = count;
+}
+
+/* The leak of field `field` (none past the fields the body reads) applied to what the caller
+ * stores there, through `pointer` (the field's address, or an address inside it). */
+static void apply_field(esc_graph *graph, LLVMValueRef call, LLVMValueRef pointer,
+                        const esc_parameter_leak *leak) {
+  for (LLVMUseRef use = LLVMGetFirstUse(pointer); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    if (LLVMIsAGetElementPtrInst(user)) {
+      apply_field(graph, call, user, leak);
+      continue;
+    }
+    if (!LLVMIsAStoreInst(user) || LLVMGetOperand(user, 1) != pointer)
+      continue; /* markers (only_written allows nothing else) */
+    int value = esc_graph_value(graph, LLVMGetOperand(user, 0));
+    if (leak->heap_derefs != ESC_NO_LEAK)
+      esc_graph_sink(graph, ESC_HEAP, value, leak->heap_derefs, ESC_REASON_CALLEE_LEAKS_PARAMETER,
+                     call);
+    if (leak->result_derefs != ESC_NO_LEAK)
+      esc_graph_flow(graph, esc_graph_value(graph, call), value, leak->result_derefs, ESC_EDGE_CALL,
+                     call);
+    if (leak->hidden_derefs != ESC_NO_LEAK)
+      esc_graph_sink(graph, ESC_HIDDEN, value, leak->hidden_derefs, ESC_REASON_NONE, call);
+  }
+}
+
+bool esc_go_apply_context_fields(esc_graph *graph, LLVMValueRef call,
+                                 const esc_function_summary *summary) {
+  if (summary->context_field_count == 0 || LLVMGetNumArgOperands(call) == 0 ||
+      esc_go_results_apart(call, summary))
+    return false;
+  LLVMValueRef function = LLVMGetCalledValue(call), object = LLVMGetOperand(call, 0);
+  if (!called_only_directly(object, function))
+    return false;
+  for (LLVMUseRef use = LLVMGetFirstUse(object); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    if (LLVMIsAGetElementPtrInst(user) && field_of(user, object) < 0)
+      return false; /* an address inside the object that is not one field's */
+    if (LLVMIsAStoreInst(user) && !LLVMIsAConstant(LLVMGetOperand(user, 0)))
+      return false; /* a whole object stored at once: keep the whole-context rule */
+  }
+  esc_parameter_leak none = esc_parameter_leak_none();
+  for (LLVMUseRef use = LLVMGetFirstUse(object); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    int field = field_of(user, object);
+    if (field >= 0)
+      apply_field(graph, call, user,
+                  (unsigned)field < summary->context_field_count ? &summary->context_fields[field]
+                                                                 : &none);
+  }
+  return true;
+}
+
 /* ===== Size limits ============================================================================ */
 
 enum {

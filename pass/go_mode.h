@@ -66,6 +66,17 @@ bool esc_go_batch_leaks(const esc_graph *graph, const esc_summary_table *summari
  * ("F", "F.func1", "F.func1.1"). */
 bool esc_go_same_batch(LLVMValueRef left, LLVMValueRef right);
 
+/* A closure body that reads its context (parameter 0) only as `load (gep %ctx, 0, K)`: after
+ * solving it, record in summary how each field's value leaks (context_fields). */
+void esc_go_record_context_fields(const esc_graph *graph, esc_function_summary *summary);
+
+/* A direct call of such a body whose context object is an alloca only written field by field and
+ * passed to direct calls of the body: apply each field's leak to the value stored in that field
+ * (gc sees captured variables one by one) instead of the context's leak to the whole object.
+ * Returns whether argument 0 was handled so. */
+bool esc_go_apply_context_fields(esc_graph *graph, LLVMValueRef call,
+                                 const esc_function_summary *summary);
+
 /* A call of a Go func value: `call (load X)(X, ...)`, the function loaded from the closure
  * object that is passed as its context (first argument). gc does not leak a func value by
  * calling it: what the body does with its context is accounted for where the closure is made
