@@ -223,6 +223,7 @@ static void build_go_graph(module_context *context, LLVMValueRef function, esc_g
   if (context->mode.go) {
     esc_names *variables = esc_names_for_function(function);
     esc_go_size_limits(graph, context->data_layout, is_allocation_site, variables);
+    esc_go_loop_iterations(graph);
     esc_names_free(variables);
   }
 }
@@ -270,6 +271,60 @@ static void record_function(module_context *context, LLVMValueRef function, cons
   esc_names_free(names);
 }
 
+/* ===== gc's batches (Go mode, go_mode.h) ===== */
+
+typedef struct {
+  const esc_scc *scc;
+  esc_function_summary **summaries;
+} scc_batch;
+
+static bool is_scc_member(LLVMValueRef caller, LLVMValueRef callee, void *batch) {
+  (void)caller;
+  const esc_scc *scc = ((scc_batch *)batch)->scc;
+  for (size_t j = 0; j < scc->count; j++)
+    if (scc->functions[j] == callee)
+      return true;
+  return false;
+}
+
+/* In a recursive SCC the rule feeds the members' summaries, so the fixpoint settles it. */
+static bool lower_member_summary(LLVMValueRef callee, unsigned parameter, int32_t derefs,
+                                 void *batch) {
+  const scc_batch *members = batch;
+  for (size_t j = 0; j < members->scc->count; j++) {
+    esc_parameter_leak *leak = &members->summaries[j]->parameters[parameter];
+    if (members->scc->functions[j] == callee &&
+        parameter < members->summaries[j]->parameter_count && derefs < leak->heap_derefs) {
+      leak->heap_derefs = derefs;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A closure called by the function it is made in (or by another closure of it): solved and
+ * recorded before its caller, and called by no one else, so the rule only changes its report. */
+static bool is_closure_batch_member(LLVMValueRef caller, LLVMValueRef callee, void *context) {
+  (void)context;
+  return esc_go_same_batch(caller, callee);
+}
+
+static bool lower_recorded_parameter(LLVMValueRef callee, unsigned parameter, int32_t derefs,
+                                     void *module) {
+  esc_analysis *analysis = ((module_context *)module)->analysis;
+  size_t length;
+  const char *name = LLVMGetValueName2(callee, &length);
+  for (size_t i = 0; i < analysis->parameter_count; i++) {
+    esc_parameter *recorded = &analysis->parameters[i];
+    if (recorded->index == parameter && strlen(recorded->function) == length &&
+        memcmp(recorded->function, name, length) == 0 && derefs < recorded->heap_derefs) {
+      recorded->heap_derefs = derefs;
+      return true;
+    }
+  }
+  return false;
+}
+
 static void solve_scc(module_context *context, const esc_scc *scc) {
   esc_function_summary **summaries = esc_xmalloc(scc->count * sizeof *summaries);
   unsigned most_parameters = 1;
@@ -289,7 +344,8 @@ static void solve_scc(module_context *context, const esc_scc *scc) {
         solve_function(context, scc->functions[i], &graph, leaks);
         changed |= esc_summary_merge(summaries[i], leaks);
         if (context->mode.go)
-          changed |= esc_go_batch_leaks(&graph, scc->functions, scc->count, summaries);
+          changed |= esc_go_batch_leaks(&graph, context->summaries, is_scc_member,
+                                        lower_member_summary, &(scc_batch){scc, summaries});
         esc_graph_destroy(&graph);
       }
     }
@@ -297,7 +353,12 @@ static void solve_scc(module_context *context, const esc_scc *scc) {
   for (size_t i = 0; i < scc->count; i++) {
     solve_function(context, scc->functions[i], &graph, leaks);
     esc_summary_merge(summaries[i], leaks);
+    if (context->mode.go && !scc->recursive) /* a fixpoint would need them in the merge */
+      esc_go_record_context_fields(&graph, summaries[i]);
     record_function(context, scc->functions[i], &graph, summaries[i]);
+    if (context->mode.go)
+      esc_go_batch_leaks(&graph, context->summaries, is_closure_batch_member,
+                         lower_recorded_parameter, context);
     esc_graph_destroy(&graph);
   }
   free(leaks);

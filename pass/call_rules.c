@@ -163,8 +163,9 @@ static void build_summarised_call(esc_graph *graph, LLVMValueRef call,
                                   const esc_function_summary *summary) {
   LLVMValueRef sret_object = sret_argument(call);
   bool results_apart = graph->go && esc_go_results_apart(call, summary);
+  bool context_by_field = graph->go && esc_go_apply_context_fields(graph, call, summary);
   unsigned count = argument_count(call);
-  for (unsigned i = 0; i < count; i++) {
+  for (unsigned i = context_by_field ? 1 : 0; i < count; i++) {
     int argument = argument_location(graph, call, i);
     if (i >= summary->parameter_count) {
       esc_graph_sink(graph, ESC_HEAP, argument, 0, ESC_REASON_VARIADIC_ARGUMENT, call);

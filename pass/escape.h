@@ -45,6 +45,8 @@ typedef enum {
   ESC_REASON_EXCEPTION,              /* "exception": thrown/resumed or EH pad operand */
   ESC_REASON_PROMOTE_ALL,            /* "promote-all": forced by the `all` option */
   ESC_REASON_TOO_LARGE,              /* "too-large": over gc's stack size limits (Go) */
+  ESC_REASON_OUTLIVES_ITERATION,     /* "outlives-iteration": a loop's per-iteration object
+                                        whose address outlives the iteration (Go) */
   ESC_REASON_COUNT
 } esc_reason;
 

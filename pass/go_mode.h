@@ -50,13 +50,32 @@ bool esc_go_flow_extracted_result(esc_graph *graph, LLVMValueRef extract,
 void esc_go_flow_own_parameters(esc_graph *graph, LLVMValueRef call,
                                 const esc_function_summary *summary, int target, int result);
 
-/* The rest of gc's one-graph view of a recursive SCC, after solving one member: a parameter of
- * another member B that reaches B's result leaks to the heap when this member's use of that
- * result reaches the heap or this member's results (to gc, another function's result is as good
- * as the heap). Lowers the heap leaks in the members' summaries (summaries[i] is
- * scc_functions[i]'s); true if one changed. */
-bool esc_go_batch_leaks(const esc_graph *graph, LLVMValueRef const *scc_functions, size_t count,
-                        esc_function_summary **summaries);
+/* The rest of gc's one-graph view of a batch (a recursive SCC, or a function with its
+ * closures), after solving one member: a parameter of another member B that reaches B's result
+ * leaks to the heap when this member's use of that result reaches the heap or this member's
+ * results (to gc, another function's result is as good as the heap). For each call of a member
+ * (is_member) it hands lower() B, the parameter and the derefs; true if a lower() said it
+ * changed something. */
+typedef bool (*esc_go_batch_member)(LLVMValueRef caller, LLVMValueRef callee, void *context);
+typedef bool (*esc_go_lower_heap)(LLVMValueRef callee, unsigned parameter, int32_t derefs,
+                                  void *context);
+bool esc_go_batch_leaks(const esc_graph *graph, const esc_summary_table *summaries,
+                        esc_go_batch_member is_member, esc_go_lower_heap lower, void *context);
+
+/* Whether two functions are in one batch of gc's by their names: a function and its closures
+ * ("F", "F.func1", "F.func1.1"). */
+bool esc_go_same_batch(LLVMValueRef left, LLVMValueRef right);
+
+/* A closure body that reads its context (parameter 0) only as `load (gep %ctx, 0, K)`: after
+ * solving it, record in summary how each field's value leaks (context_fields). */
+void esc_go_record_context_fields(const esc_graph *graph, esc_function_summary *summary);
+
+/* A direct call of such a body whose context object is an alloca only written field by field and
+ * passed to direct calls of the body: apply each field's leak to the value stored in that field
+ * (gc sees captured variables one by one) instead of the context's leak to the whole object.
+ * Returns whether argument 0 was handled so. */
+bool esc_go_apply_context_fields(esc_graph *graph, LLVMValueRef call,
+                                 const esc_function_summary *summary);
 
 /* A call of a Go func value: `call (load X)(X, ...)`, the function loaded from the closure
  * object that is passed as its context (first argument). gc does not leak a func value by
@@ -67,9 +86,17 @@ bool esc_go_is_closure_call(LLVMValueRef call);
 /* `store @F, ptr P` in Go mode: P points into a closure object whose function is F. F's body
  * will receive the object as its context (first parameter) whenever it is called, by anyone:
  * F's summary for that parameter applies to the object now, a leak to F's result counting as a
- * leak to the heap (the caller is unknown). */
+ * leak to the heap (the caller is unknown). Nothing to do for an object only ever passed to
+ * direct calls of F (a func literal called where it is written): those calls apply it. */
 void esc_go_flow_closure_context(esc_graph *graph, LLVMValueRef store,
                                  const esc_summary_table *summaries);
+
+/* Go's loop variables: an alloca whose object starts (llvm.lifetime.start) in a block on a CFG
+ * cycle is a new object every iteration, sharing one stack slot. When its address may reach a
+ * holder that outlives the iteration — a variable made outside that loop, or a phi on a cycle
+ * — it escapes (reason outlives-iteration), as gc's loop-depth rule moves it to the heap.
+ * Adds those sinks to the graph (before solving). */
+void esc_go_loop_iterations(esc_graph *graph);
 
 /* gc's size limits (cmd/compile/internal/ir.MaxStackVarSize, MaxImplicitStackVarSize): a named
  * variable over 10 MB, an allocation site (DIFlagArtificial) over 64 KB or of non-constant size

@@ -34,6 +34,8 @@ static const struct {
     {ESC_REASON_TOO_LARGE, "too-large",
      "it is larger than Go keeps on the stack (10 MB for a variable, 64 KB or a size known only "
      "at run time for an allocation)"},
+    {ESC_REASON_OUTLIVES_ITERATION, "outlives-iteration",
+     "it is made anew in every loop iteration and its address is kept beyond the iteration"},
 };
 
 const char *esc_reason_id(esc_reason reason) {

@@ -120,8 +120,19 @@ static bool same_expression(LLVMValueRef left, LLVMValueRef right, int depth) {
   return false;
 }
 
+/* Whether the pointer is a field or element of an object (gc's ODOT/ODOTPTR/OINDEX), not the
+ * object itself (ODEREF). */
+static bool is_field_address(LLVMValueRef pointer) {
+  return LLVMIsAGetElementPtrInst(pointer) != NULL;
+}
+
 bool esc_is_self_assignment(LLVMValueRef store) {
   LLVMValueRef base = strip_address_arithmetic(LLVMGetOperand(store, 1));
+  /* gc's two shapes: a slice of the object stored into it (`b.buf = b.buf[:n]`,
+   * `*sp = (*sp)[1:2]`: the value is rebuilt by insertvalue), or a field/element stored into a
+   * field/element (`v.x = v.y`). `*np = n` with n := *np is neither, and leaks in gc. */
+  bool sliced = LLVMIsAInsertValueInst(LLVMGetOperand(store, 0)) != NULL;
+  bool into_field = is_field_address(LLVMGetOperand(store, 1));
   LLVMValueRef pending[TRACE_LIMIT];
   size_t pending_count = 0;
   bool loaded_from_base = false;
@@ -133,6 +144,8 @@ bool esc_is_self_assignment(LLVMValueRef store) {
     if (LLVMIsALoadInst(value)) {
       if (LLVMGetVolatile(value) || !base ||
           !same_expression(strip_address_arithmetic(LLVMGetOperand(value, 0)), base, 0))
+        return false;
+      if (!sliced && !(into_field && is_field_address(LLVMGetOperand(value, 0))))
         return false;
       loaded_from_base = true;
       continue;

@@ -21,10 +21,17 @@ typedef struct {
 /* The leak of a parameter that reaches nothing. */
 esc_parameter_leak esc_parameter_leak_none(void);
 
+/* Fields of a Go closure's context told apart (go_mode.h). */
+#define ESC_MAX_CONTEXT_FIELDS 16
+
 typedef struct {
   unsigned parameter_count;
   esc_parameter_leak *parameters;
   unsigned result_count; /* > 1: a Go function whose results result_derefs_of tells apart */
+  /* > 0: a Go closure body that reads its context (parameter 0) only field by field; field K's
+   * value leaks as context_fields[K] says */
+  unsigned context_field_count;
+  esc_parameter_leak context_fields[ESC_MAX_CONTEXT_FIELDS];
 } esc_function_summary;
 
 typedef struct esc_summary_table esc_summary_table;

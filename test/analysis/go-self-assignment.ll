@@ -1,5 +1,6 @@
 ; Go mode: gc's self-assignment rule. `b.buf = b.buf[:n]` and `b.a = b.c` store into *b only
-; pointers loaded from *b, which changes no lifetime: b does not escape. `b.buf = b.arr[:n]`
+; pointers loaded from *b, which changes no lifetime: b does not escape. gc's rule is about
+; those two shapes only: `n := *np; *np = n` still leaks np's content. `b.buf = b.arr[:n]`
 ; stores b's own address into *b and is not a self-assignment (b leaks, as gc says), and
 ; neither is storing another object's pointer (`b.buf = o.buf`: o's content leaks).
 ; RUN: %opt %loadplugin -passes='print<escape>' -disable-output %s 2>&1 | FileCheck %s
@@ -18,7 +19,9 @@
 ; CHECK-NEXT: p.go:5:7: b does not escape
 ; CHECK-NEXT: p.go:5:17: leaking param content: o
 ; CHECK-NEXT: p.go:6:12: box does not escape
+; func deref(np **int) { n := *np; *np = n }                         // 8: not gc's shape
 ; CHECK-NEXT: p.go:7:18: leaking param content: p
+; CHECK-NEXT: p.go:8:12: leaking param content: np
 source_filename = "p.go"
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"
@@ -112,6 +115,16 @@ entry:
   ret void
 }
 
+define void @p.deref(ptr %np) !dbg !80 {
+entry:
+  %np.addr = alloca ptr, align 8
+  store ptr %np, ptr %np.addr, align 8
+  call void @llvm.dbg.declare(metadata ptr %np.addr, metadata !81, metadata !DIExpression()), !dbg !82
+  %n = load ptr, ptr %np
+  store ptr %n, ptr %np
+  ret void
+}
+
 declare void @llvm.dbg.declare(metadata, metadata, metadata)
 
 !llvm.dbg.cu = !{!0}
@@ -144,3 +157,6 @@ declare void @llvm.dbg.declare(metadata, metadata, metadata)
 !70 = distinct !DISubprogram(name: "p.unsafeIndex", scope: !1, file: !1, line: 7, type: !11, scopeLine: 7, spFlags: DISPFlagDefinition, unit: !0)
 !71 = !DILocalVariable(name: "p", arg: 1, scope: !70, file: !1, line: 7, type: !7)
 !72 = !DILocation(line: 7, column: 18, scope: !70)
+!80 = distinct !DISubprogram(name: "p.deref", scope: !1, file: !1, line: 8, type: !11, scopeLine: 8, spFlags: DISPFlagDefinition, unit: !0)
+!81 = !DILocalVariable(name: "np", arg: 1, scope: !80, file: !1, line: 8, type: !7)
+!82 = !DILocation(line: 8, column: 12, scope: !80)
