@@ -38,3 +38,10 @@ bench-analysis: build
 
 bench-gc: build
 	@bench/gc/run.sh build
+
+# make go-agreement  escc's report on Go against gc's (`go tool compile -m -l`), message by
+#   message, on Go 1.19's test/escape*.go and examples/go, beside the naive Alloc.Heap rule of
+#   go/ssa-based compilers (docs/go.md). A measurement, never part of make check.
+.PHONY: go-agreement
+go-agreement: build
+	@scripts/go-agreement

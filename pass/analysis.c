@@ -20,6 +20,8 @@
 #include "callgraph.h"
 #include "debuginfo.h"
 #include "explain.h"
+#include "go_mode.h"
+#include "leak_attributes.h"
 #include "llvm_compat.h"
 #include "memory.h"
 #include "parameter_objects.h"
@@ -39,6 +41,7 @@ struct esc_analysis {
   size_t parameter_count, parameter_capacity;
   esc_summary summary;
   const char *module_name;
+  bool go; /* the module came from the Go front end */
 };
 
 typedef struct {
@@ -47,6 +50,7 @@ typedef struct {
   esc_summary_table *summaries;
   LLVMTargetDataRef data_layout;
   unsigned pointer_bits;
+  esc_source_mode mode;
 } module_context;
 
 /* ===================== Facts about one alloca ===================== */
@@ -136,6 +140,8 @@ static void record_allocation(module_context *context, const esc_graph *graph, L
   allocation->alignment = LLVMGetAlignment(alloca);
   allocation->is_dynamic = alloca_is_dynamic(alloca);
   allocation->address_taken = !address_used_only_for_access(alloca, 0);
+  allocation->declared = esc_names_variable_is_declared(names, alloca);
+  allocation->allocation_site = context->mode.go && esc_names_variable_is_site(names, alloca);
   decide(context, graph, allocation, names);
 }
 
@@ -158,13 +164,50 @@ static void record_parameter_object(module_context *context, const esc_graph *gr
   allocation->size = esc_parameter_object_size(argument, context->data_layout);
   allocation->alignment = esc_parameter_object_alignment(argument, context->data_layout);
   allocation->address_taken = true;
+  allocation->declared = esc_names_parameter_is_declared(names, argument);
   decide(context, graph, allocation, names);
 }
 
+/* A parameter's place in the final graph: whether a parameter variable it is stored into (its
+ * slot; the Go front end may have two, the spill and go/ssa's Alloc) escapes, and its leaks to
+ * each of a Go function's results. */
+static void record_parameter_graph_facts(const esc_graph *graph, LLVMValueRef argument,
+                                         esc_names *names, esc_parameter *parameter) {
+  intptr_t index;
+  parameter->moved_to_heap = false;
+  for (LLVMUseRef use = LLVMGetFirstUse(argument); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    LLVMValueRef slot = LLVMIsAStoreInst(user) ? LLVMGetOperand(user, 1) : NULL;
+    if (slot && LLVMGetOperand(user, 0) == argument && LLVMIsAAllocaInst(slot) &&
+        esc_names_variable_is_parameter(names, slot) &&
+        esc_pointer_map_get(graph->variable_locations, slot, &index) &&
+        graph->locations[index].escapes)
+      parameter->moved_to_heap = true;
+  }
+  for (unsigned k = 0; k < ESC_MAX_RESULTS; k++)
+    parameter->result_derefs_of[k] = ESC_NO_LEAK;
+  if (esc_pointer_map_get(graph->value_locations, argument, &index))
+    for (unsigned k = 0; k < graph->result_count; k++)
+      parameter->result_derefs_of[k] = graph->locations[index].result_derefs_of[k];
+}
+
+/* gc's names of the function's results: the "escc-results" attribute, else ~r0, ~r1, ... */
+static void name_results(module_context *context, LLVMValueRef function, unsigned result_count,
+                         const char **result_names) {
+  const char *names[ESC_MAX_RESULTS];
+  size_t lengths[ESC_MAX_RESULTS];
+  unsigned named = esc_go_result_names(function, names, lengths);
+  for (unsigned k = 0; k < result_count; k++)
+    result_names[k] = k < named ? esc_arena_strndup(context->analysis->arena, names[k], lengths[k])
+                                : esc_arena_printf(context->analysis->arena, "~r%u", k);
+}
+
 static void record_parameters(module_context *context, LLVMValueRef function,
-                              const char *function_name, const esc_function_summary *summary,
-                              esc_names *names) {
+                              const char *function_name, const esc_graph *graph,
+                              const esc_function_summary *summary, esc_names *names) {
   esc_analysis *analysis = context->analysis;
+  const char *result_names[ESC_MAX_RESULTS];
+  name_results(context, function, graph->result_count, result_names);
   bool result_has_pointer =
       esc_type_has_pointer(LLVMGetReturnType(LLVMGlobalGetValueType(function)));
   for (LLVMValueRef argument = LLVMGetFirstParam(function); argument;
@@ -197,6 +240,11 @@ static void record_parameters(module_context *context, LLVMValueRef function,
         parameter->result_derefs = 1;
     }
     parameter->result_has_pointer = result_has_pointer;
+    parameter->declared = esc_names_parameter_is_declared(names, argument);
+    parameter->result_count = graph->result_count;
+    for (unsigned k = 0; k < graph->result_count; k++)
+      parameter->result_names[k] = result_names[k];
+    record_parameter_graph_facts(graph, argument, names, parameter);
   }
 }
 
@@ -254,11 +302,39 @@ static void note_variable_scopes(esc_graph *graph) {
   esc_variable_scopes_free(scopes);
 }
 
+/* How many results the function's graph and summary tell apart: a Go function's, else 1. */
+static unsigned go_result_count(module_context *context, LLVMValueRef function) {
+  const char *names[ESC_MAX_RESULTS];
+  size_t lengths[ESC_MAX_RESULTS];
+  unsigned count = context->mode.go ? esc_go_result_names(function, names, lengths) : 1;
+  return count < 1 ? 1 : count > ESC_MAX_RESULTS ? ESC_MAX_RESULTS : count;
+}
+
+static bool is_allocation_site(LLVMValueRef alloca, void *names) {
+  return esc_names_variable_is_site(names, alloca);
+}
+
+/* Go mode: gc's rules for the function's graph before and after its instructions' edges. */
+static void build_go_graph(module_context *context, LLVMValueRef function, esc_graph *graph) {
+  esc_graph_set_go_mode(graph, context->mode.go, context->mode.integers_carry_no_addresses,
+                        go_result_count(context, function));
+  esc_build_graph(graph, context->summaries);
+  if (context->mode.go) {
+    esc_names *variables = esc_names_for_function(function);
+    esc_go_size_limits(graph, context->data_layout, is_allocation_site, variables);
+    esc_go_loop_iterations(graph);
+    esc_names_free(variables);
+  }
+}
+
 /* Build and solve one function's graph; returns it (caller destroys) with leaks in `leaks`. */
 static void solve_function(module_context *context, LLVMValueRef function, esc_graph *graph,
                            esc_parameter_leak *leaks) {
   esc_graph_init(graph, function, context->pointer_bits);
-  esc_build_graph(graph, context->summaries);
+  if (context->mode.go || context->mode.integers_carry_no_addresses)
+    build_go_graph(context, function, graph);
+  else
+    esc_build_graph(graph, context->summaries);
   note_variable_scopes(graph);
   esc_solve(graph);
   bool unknown_code = is_unknown_code(function);
@@ -267,14 +343,16 @@ static void solve_function(module_context *context, LLVMValueRef function, esc_g
        argument = LLVMGetNextParam(argument), index++) {
     int location = esc_graph_value(graph, argument);
     if (location == ESC_NO_LOCATION) { /* a label parameter: nothing to leak */
-      leaks[index] = (esc_parameter_leak){ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK};
+      leaks[index] = esc_parameter_leak_none();
       continue;
     }
     leaks[index].heap_derefs = graph->locations[location].heap_derefs;
     leaks[index].result_derefs = graph->locations[location].result_derefs;
     leaks[index].hidden_derefs = graph->locations[location].hidden_derefs;
+    for (int k = 0; k < ESC_MAX_RESULTS; k++)
+      leaks[index].result_derefs_of[k] = graph->locations[location].result_derefs_of[k];
     if (unknown_code) /* as a call to inline asm: everything reachable escapes, pinned */
-      leaks[index] = (esc_parameter_leak){0, 0, 0};
+      leaks[index] = (esc_parameter_leak){0};
   }
 }
 
@@ -296,8 +374,62 @@ static void record_function(module_context *context, LLVMValueRef function, cons
        argument = LLVMGetNextParam(argument))
     if (esc_parameter_is_object(argument))
       record_parameter_object(context, graph, argument, function_name, names);
-  record_parameters(context, function, function_name, summary, names);
+  record_parameters(context, function, function_name, graph, summary, names);
   esc_names_free(names);
+}
+
+/* ===== gc's batches (Go mode, go_mode.h) ===== */
+
+typedef struct {
+  const esc_scc *scc;
+  esc_function_summary **summaries;
+} scc_batch;
+
+static bool is_scc_member(LLVMValueRef caller, LLVMValueRef callee, void *batch) {
+  (void)caller;
+  const esc_scc *scc = ((scc_batch *)batch)->scc;
+  for (size_t j = 0; j < scc->count; j++)
+    if (scc->functions[j] == callee)
+      return true;
+  return false;
+}
+
+/* In a recursive SCC the rule feeds the members' summaries, so the fixpoint settles it. */
+static bool lower_member_summary(LLVMValueRef callee, unsigned parameter, int32_t derefs,
+                                 void *batch) {
+  const scc_batch *members = batch;
+  for (size_t j = 0; j < members->scc->count; j++) {
+    esc_parameter_leak *leak = &members->summaries[j]->parameters[parameter];
+    if (members->scc->functions[j] == callee &&
+        parameter < members->summaries[j]->parameter_count && derefs < leak->heap_derefs) {
+      leak->heap_derefs = derefs;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A closure called by the function it is made in (or by another closure of it): solved and
+ * recorded before its caller, and called by no one else, so the rule only changes its report. */
+static bool is_closure_batch_member(LLVMValueRef caller, LLVMValueRef callee, void *context) {
+  (void)context;
+  return esc_go_same_batch(caller, callee);
+}
+
+static bool lower_recorded_parameter(LLVMValueRef callee, unsigned parameter, int32_t derefs,
+                                     void *module) {
+  esc_analysis *analysis = ((module_context *)module)->analysis;
+  size_t length;
+  const char *name = LLVMGetValueName2(callee, &length);
+  for (size_t i = 0; i < analysis->parameter_count; i++) {
+    esc_parameter *recorded = &analysis->parameters[i];
+    if (recorded->index == parameter && strlen(recorded->function) == length &&
+        memcmp(recorded->function, name, length) == 0 && derefs < recorded->heap_derefs) {
+      recorded->heap_derefs = derefs;
+      return true;
+    }
+  }
+  return false;
 }
 
 static void solve_scc(module_context *context, const esc_scc *scc) {
@@ -305,6 +437,7 @@ static void solve_scc(module_context *context, const esc_scc *scc) {
   unsigned most_parameters = 1;
   for (size_t i = 0; i < scc->count; i++) {
     summaries[i] = esc_summary_create(context->summaries, scc->functions[i]);
+    summaries[i]->result_count = go_result_count(context, scc->functions[i]);
     if (summaries[i]->parameter_count > most_parameters)
       most_parameters = summaries[i]->parameter_count;
   }
@@ -317,6 +450,9 @@ static void solve_scc(module_context *context, const esc_scc *scc) {
       for (size_t i = 0; i < scc->count; i++) {
         solve_function(context, scc->functions[i], &graph, leaks);
         changed |= esc_summary_merge(summaries[i], leaks);
+        if (context->mode.go)
+          changed |= esc_go_batch_leaks(&graph, context->summaries, is_scc_member,
+                                        lower_member_summary, &(scc_batch){scc, summaries});
         esc_graph_destroy(&graph);
       }
     }
@@ -324,7 +460,12 @@ static void solve_scc(module_context *context, const esc_scc *scc) {
   for (size_t i = 0; i < scc->count; i++) {
     solve_function(context, scc->functions[i], &graph, leaks);
     esc_summary_merge(summaries[i], leaks);
+    if (context->mode.go && !scc->recursive) /* a fixpoint would need them in the merge */
+      esc_go_record_context_fields(&graph, summaries[i]);
     record_function(context, scc->functions[i], &graph, summaries[i]);
+    if (context->mode.go)
+      esc_go_batch_leaks(&graph, context->summaries, is_closure_batch_member,
+                         lower_recorded_parameter, context);
     esc_graph_destroy(&graph);
   }
   free(leaks);
@@ -342,12 +483,16 @@ esc_analysis *esc_analyze_module(LLVMModuleRef module, const esc_analysis_option
   size_t name_length;
   const char *source_name = LLVMGetSourceFileName(module, &name_length);
   analysis->module_name = esc_arena_strndup(analysis->arena, source_name, name_length);
+  esc_source_mode mode = esc_source_mode_of(module);
+  analysis->go = mode.go;
 
   esc_debug_format_state format = esc_debug_format_begin(module);
   module_context context = {.analysis = analysis,
                             .options = options ? options : &default_options,
                             .summaries = esc_summary_table_new(),
-                            .data_layout = LLVMCreateTargetData(LLVMGetDataLayoutStr(module))};
+                            .data_layout = LLVMCreateTargetData(LLVMGetDataLayoutStr(module)),
+                            .mode = mode};
+  esc_load_leak_attributes(module, context.summaries);
   context.pointer_bits = LLVMPointerSize(context.data_layout) * 8;
   size_t scc_count;
   esc_scc *sccs = esc_callgraph_sccs(module, &scc_count);
@@ -386,6 +531,8 @@ const esc_parameter *esc_analysis_parameter(const esc_analysis *analysis, size_t
 }
 
 esc_summary esc_analysis_summary(const esc_analysis *analysis) { return analysis->summary; }
+
+bool esc_analysis_is_go(const esc_analysis *analysis) { return analysis->go; }
 
 const char *esc_analysis_module_name(const esc_analysis *analysis) { return analysis->module_name; }
 

@@ -4,11 +4,12 @@
  *      argument; any other intrinsic taking a pointer is treated as an unknown function;
  *   2. a declared callee in the library table (libc_models.c) — also when the module holds an
  *      available_externally copy of its body;
- *   3. a defined callee whose body is final: its parameter summary (summary.h);
+ *   3. a defined callee whose body is final: its parameter summary (summary.h); a declaration
+ *      with "escc-leak" tags (leak_attributes.c) too, and before any library model;
  *   4. a declared callee's attributes: nocapture / captures(none) keep the pointer itself from
  *      escaping, but what it points to may still leak (derefs +1);
  *   5. otherwise — unknown functions, indirect calls, inline asm — everything reachable from
- *      every argument escapes.
+ *      every argument escapes (but a Go closure's context: go_mode.h).
  * A byval argument is copied before the call, so the callee only ever sees a copy: at most
  * what the original points to (derefs >= 1) can leak through it. The same holds for the sret
  * result object passed to a defined callee: if the callee's own result object escapes, the
@@ -19,6 +20,7 @@
  */
 #include "rules.h"
 
+#include "go_mode.h"
 #include "libc_models.h"
 #include "llvm_compat.h"
 
@@ -93,10 +95,12 @@ static int argument_location(esc_graph *graph, LLVMValueRef call, unsigned index
   return esc_graph_value(graph, LLVMGetOperand(call, index));
 }
 
-/* Everything reachable from every argument escapes (an unknown or indirect callee). */
-static void all_arguments_escape(esc_graph *graph, LLVMValueRef call, esc_reason reason) {
+/* Everything reachable from every argument from `first` on escapes (an unknown or indirect
+ * callee; a Go closure call's context, argument 0, is accounted for where it is made). */
+static void all_arguments_escape(esc_graph *graph, LLVMValueRef call, esc_reason reason,
+                                 unsigned first) {
   unsigned count = argument_count(call);
-  for (unsigned i = 0; i < count; i++) {
+  for (unsigned i = first; i < count; i++) {
     int derefs = esc_argument_has_attribute(call, i, "byval") ? 1 : 0;
     esc_graph_sink(graph, ESC_HEAP, argument_location(graph, call, i), derefs, reason, call);
   }
@@ -164,8 +168,10 @@ static void flow_into_result(esc_graph *graph, LLVMValueRef call, LLVMValueRef s
 static void build_summarised_call(esc_graph *graph, LLVMValueRef call,
                                   const esc_function_summary *summary) {
   LLVMValueRef sret_object = sret_argument(call);
+  bool results_apart = graph->go && esc_go_results_apart(call, summary);
+  bool context_by_field = graph->go && esc_go_apply_context_fields(graph, call, summary);
   unsigned count = argument_count(call);
-  for (unsigned i = 0; i < count; i++) {
+  for (unsigned i = context_by_field ? 1 : 0; i < count; i++) {
     int argument = argument_location(graph, call, i);
     if (i >= summary->parameter_count) {
       esc_graph_sink(graph, ESC_HEAP, argument, 0, ESC_REASON_VARIADIC_ARGUMENT, call);
@@ -175,13 +181,15 @@ static void build_summarised_call(esc_graph *graph, LLVMValueRef call,
     if (leak.heap_derefs != ESC_NO_LEAK)
       esc_graph_sink(graph, ESC_HEAP, argument, adjust_for_callee_object(call, i, leak.heap_derefs),
                      ESC_REASON_CALLEE_LEAKS_PARAMETER, call);
-    if (leak.result_derefs != ESC_NO_LEAK)
+    if (leak.result_derefs != ESC_NO_LEAK && !results_apart) /* else: at each extractvalue */
       flow_into_result(graph, call, sret_object, argument,
                        adjust_for_callee_object(call, i, leak.result_derefs));
     if (leak.hidden_derefs != ESC_NO_LEAK)
       esc_graph_sink(graph, ESC_HIDDEN, argument,
                      adjust_for_callee_object(call, i, leak.hidden_derefs), ESC_REASON_NONE, call);
   }
+  if (graph->go && !results_apart)
+    esc_go_flow_own_parameters(graph, call, summary, esc_graph_value(graph, call), -1);
 }
 
 /* The library calls a function argument (qsort's comparator) with some of its arguments. */
@@ -294,7 +302,8 @@ void esc_build_call(esc_graph *graph, LLVMValueRef call, const esc_summary_table
   }
   LLVMValueRef function = direct_callee(call);
   if (!function) {
-    all_arguments_escape(graph, call, ESC_REASON_INDIRECT_CALL);
+    all_arguments_escape(graph, call, ESC_REASON_INDIRECT_CALL,
+                         graph->go && esc_go_is_closure_call(call) ? 1 : 0);
     return;
   }
   if (LLVMGetIntrinsicID(function)) {
@@ -304,6 +313,11 @@ void esc_build_call(esc_graph *graph, LLVMValueRef call, const esc_summary_table
   /* A library function may come with an inline copy of its body (glibc's bsearch, fortified
    * wrappers: available_externally); its model knows more than the copy's summary, which sees
    * e.g. only an indirect call of the comparator. */
+  const esc_function_summary *summary = esc_summary_for_callee(summaries, function);
+  if (summary && LLVMIsDeclaration(function)) { /* its "escc-leak" tags are its summary */
+    build_summarised_call(graph, call, summary);
+    return;
+  }
   bool library_copy =
       LLVMIsDeclaration(function) || LLVMGetLinkage(function) == LLVMAvailableExternallyLinkage;
   if (library_copy) {
@@ -315,7 +329,6 @@ void esc_build_call(esc_graph *graph, LLVMValueRef call, const esc_summary_table
       return;
     }
   }
-  const esc_function_summary *summary = esc_summary_for_callee(summaries, function);
   if (summary) {
     build_summarised_call(graph, call, summary);
     return;

@@ -21,6 +21,7 @@
 
 /* One debug declare: the source variable an address holds and where it is declared. */
 typedef struct {
+  LLVMValueRef address;     /* what the declare describes (an alloca, an argument, ...) */
   LLVMMetadataRef variable; /* DILocalVariable */
   LLVMMetadataRef location; /* DILocation of the declare; may be NULL */
 } esc_declare;
@@ -89,6 +90,43 @@ static const char *variable_name(LLVMContextRef context, LLVMMetadataRef variabl
   return text && length > 0 ? text : NULL;
 }
 
+/* A field of a DILocalVariable that the C API has no getter for (its flags, its argument
+ * number), read from the node's printed form after the quoted name (quotes inside a name are
+ * printed as \22): `name: "new(int)", arg: 2, ..., flags: DIFlagArtificial`. Writes the field's
+ * text (up to the next ',' or ')') into value; false when the variable has no such field. */
+static bool variable_field(LLVMContextRef context, LLVMMetadataRef variable, const char *key,
+                           char *value, size_t size) {
+  char *text = LLVMPrintValueToString(LLVMMetadataAsValue(context, variable));
+  const char *after_name = strstr(text, "name: \"");
+  if (after_name)
+    after_name = strchr(after_name + strlen("name: \""), '"');
+  const char *field = strstr(after_name ? after_name : text, key);
+  if (field) {
+    field += strlen(key);
+    size_t length = strcspn(field, ",)");
+    if (length >= size)
+      length = size - 1;
+    memcpy(value, field, length);
+    value[length] = '\0';
+  }
+  LLVMDisposeMessage(text);
+  return field != NULL;
+}
+
+static bool variable_is_artificial(LLVMContextRef context, LLVMMetadataRef variable) {
+  char flags[256];
+  return variable_field(context, variable, ", flags: ", flags, sizeof flags) &&
+         strstr(flags, "DIFlagArtificial");
+}
+
+/* The 1-based parameter number of a DILocalVariable (`arg: N`), 0 for a local. */
+static unsigned variable_argument(LLVMContextRef context, LLVMMetadataRef variable) {
+  char number[16];
+  if (!variable_field(context, variable, ", arg: ", number, sizeof number))
+    return 0;
+  return (unsigned)strtoul(number, NULL, 10);
+}
+
 static esc_source_place declare_place(const esc_declare *declare) {
   esc_source_place place = {NULL, 0, 0};
   place.file = file_name(LLVMDIVariableGetFile(declare->variable));
@@ -129,7 +167,7 @@ static void record_declare(LLVMValueRef address, LLVMMetadataRef variable, LLVMM
     names->declares =
         esc_xrealloc(names->declares, names->declare_capacity * sizeof *names->declares);
   }
-  names->declares[names->declare_count] = (esc_declare){variable, location};
+  names->declares[names->declare_count] = (esc_declare){address, variable, location};
   esc_pointer_map_put(names->declare_by_address, address, (intptr_t)names->declare_count);
   ++names->declare_count;
 }
@@ -146,10 +184,38 @@ static bool is_sret_parameter(LLVMValueRef function, unsigned index) {
   return LLVMGetEnumAttributeAtIndex(function, index + 1, kind) != NULL;
 }
 
+/* A parameter not found by its spill in the entry block: stored anywhere into a local whose
+ * declare says `arg: N` (the Go front end may spill it into a slot in a later block). The
+ * store, not N, tells which parameter: a closure's context parameter shifts the numbers. */
+static void index_parameters_by_number(esc_names *names) {
+  unsigned count = LLVMCountParams(names->function);
+  bool missing = false;
+  for (unsigned index = 0; index < count; ++index)
+    missing |= !is_sret_parameter(names->function, index) &&
+               !esc_pointer_map_get(names->declare_by_parameter,
+                                    LLVMGetParam(names->function, index), NULL);
+  if (!missing)
+    return;
+  for (size_t d = 0; d < names->declare_count; ++d) {
+    if (variable_argument(names->context, names->declares[d].variable) == 0)
+      continue;
+    for (LLVMUseRef use = LLVMGetFirstUse(names->declares[d].address); use;
+         use = LLVMGetNextUse(use)) {
+      LLVMValueRef user = LLVMGetUser(use);
+      LLVMValueRef stored = LLVMIsAStoreInst(user) ? LLVMGetOperand(user, 0) : NULL;
+      if (stored && LLVMIsAArgument(stored) &&
+          LLVMGetOperand(user, 1) == names->declares[d].address &&
+          !esc_pointer_map_get(names->declare_by_parameter, stored, NULL))
+        esc_pointer_map_put(names->declare_by_parameter, stored, (intptr_t)d);
+    }
+  }
+}
+
 /*
  * A parameter's variable: the declare on the argument itself (byval aggregates), else the
  * declare on the slot the entry block spills it to (`store %p, ptr %p.addr`, clang's -O0
- * shape). An sret pointer's declare names the returned local (NRVO), not a parameter.
+ * shape), else the declare that names it by number. An sret pointer's declare names the
+ * returned local (NRVO), not a parameter.
  */
 static void index_parameters(esc_names *names) {
   unsigned count = LLVMCountParams(names->function);
@@ -173,6 +239,7 @@ static void index_parameters(esc_names *names) {
         esc_pointer_map_get(names->declare_by_address, slot, &declare))
       esc_pointer_map_put(names->declare_by_parameter, stored, declare);
   }
+  index_parameters_by_number(names);
 }
 
 /* The numbering of LLVM's SlotTracker: unnamed arguments, then per block the block (if
@@ -358,4 +425,24 @@ const char *esc_names_variable(esc_names *names, LLVMValueRef alloca, esc_source
 
 const char *esc_names_parameter(esc_names *names, LLVMValueRef argument, esc_source_place *place) {
   return declared_name(names, names->declare_by_parameter, argument, place);
+}
+
+bool esc_names_variable_is_declared(esc_names *names, LLVMValueRef alloca) {
+  return esc_pointer_map_get(names->declare_by_address, alloca, NULL);
+}
+
+bool esc_names_variable_is_site(esc_names *names, LLVMValueRef alloca) {
+  intptr_t index;
+  return esc_pointer_map_get(names->declare_by_address, alloca, &index) &&
+         variable_is_artificial(names->context, names->declares[index].variable);
+}
+
+bool esc_names_variable_is_parameter(esc_names *names, LLVMValueRef alloca) {
+  intptr_t index;
+  return esc_pointer_map_get(names->declare_by_address, alloca, &index) &&
+         variable_argument(names->context, names->declares[index].variable) > 0;
+}
+
+bool esc_names_parameter_is_declared(esc_names *names, LLVMValueRef argument) {
+  return esc_pointer_map_get(names->declare_by_parameter, argument, NULL);
 }

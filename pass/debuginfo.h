@@ -26,6 +26,20 @@ const char *esc_names_variable(esc_names *names, LLVMValueRef alloca, esc_source
  * -O0, or whose declare names the argument), else IR name / "%N". */
 const char *esc_names_parameter(esc_names *names, LLVMValueRef argument, esc_source_place *place);
 
+/* Whether the alloca has a debug declare at all (Go mode reports nothing for one without:
+ * a front end's temporary). */
+bool esc_names_variable_is_declared(esc_names *names, LLVMValueRef alloca);
+
+/* Whether the alloca's DILocalVariable is flagged DIFlagArtificial: in a Go module, an
+ * allocation site (`new(int)`, `&T{...}`) whose name is gc's spelling of the expression. */
+bool esc_names_variable_is_site(esc_names *names, LLVMValueRef alloca);
+
+/* Whether the alloca's declare names a parameter (its DILocalVariable has `arg: N`). */
+bool esc_names_variable_is_parameter(esc_names *names, LLVMValueRef alloca);
+
+/* Whether the parameter has a source variable (a declare on it or on its spill slot). */
+bool esc_names_parameter_is_declared(esc_names *names, LLVMValueRef argument);
+
 /* Any value as the IR printer would name it: "%x", "@g", "%3"; constants printed briefly. */
 const char *esc_names_value(esc_names *names, LLVMValueRef value);
 

@@ -46,6 +46,9 @@ typedef enum {
   ESC_REASON_PROMOTE_ALL,            /* "promote-all": forced by the `all` option */
   ESC_REASON_STORED_IN_OUTER_SCOPE,  /* "stored-in-outer-scope": kept by a variable of the same
                                         function that outlives it (Go's loop-depth rule) */
+  ESC_REASON_TOO_LARGE,              /* "too-large": over gc's stack size limits (Go) */
+  ESC_REASON_OUTLIVES_ITERATION,     /* "outlives-iteration": a loop's per-iteration object
+                                        whose address outlives the iteration (Go) */
   ESC_REASON_COUNT
 } esc_reason;
 
@@ -80,9 +83,12 @@ typedef struct {
   esc_source_place place; /* declaration; file NULL without debug info */
   uint64_t size;          /* allocated bytes; 0 for a dynamic alloca (see is_dynamic) */
   unsigned alignment;
-  bool is_dynamic;     /* VLA / alloca(): size known only at run time */
-  bool address_taken;  /* address used other than as the address of a plain load/store */
-  bool address_hidden; /* address turned into data the collector cannot trace: pin it */
+  bool is_dynamic;      /* VLA / alloca(): size known only at run time */
+  bool address_taken;   /* address used other than as the address of a plain load/store */
+  bool address_hidden;  /* address turned into data the collector cannot trace: pin it */
+  bool declared;        /* has a debug declare: a source variable or allocation site */
+  bool allocation_site; /* Go: an allocation site (`new(int)`, DIFlagArtificial), not a
+                           variable: reported as "escapes to heap" / "does not escape" */
   esc_decision decision;
   esc_reason reason; /* ESC_REASON_NONE when decision is STACK */
   size_t flow_count;
@@ -91,6 +97,9 @@ typedef struct {
 
 /* What a parameter's value can reach. ESC_NO_LEAK means "never". */
 #define ESC_NO_LEAK INT32_MAX
+/* Results told apart in parameter tags (gc's numEscResults); a leak to a later one is a leak to
+ * the heap, as in gc. */
+#define ESC_MAX_RESULTS 7
 typedef struct {
   const char *function;
   const char *parameter; /* source name, else IR name, else "%N" */
@@ -102,6 +111,11 @@ typedef struct {
   bool result_has_pointer; /* the function's result type holds a pointer (or it returns a
                               struct through sret): only then does the text report, like Go,
                               show a leak to the result */
+  bool declared;           /* has a source variable (debug info) */
+  bool moved_to_heap;      /* its own slot is decided heap (Go then reports only that) */
+  unsigned result_count;   /* results told apart: the Go function's, else 1 (~r0) */
+  int32_t result_derefs_of[ESC_MAX_RESULTS]; /* min derefs to result K, or ESC_NO_LEAK */
+  const char *result_names[ESC_MAX_RESULTS]; /* gc's names of the results ("~r0", "err") */
 } esc_parameter;
 
 typedef struct {
@@ -127,6 +141,9 @@ const esc_allocation *esc_analysis_allocation(const esc_analysis *analysis, size
 size_t esc_analysis_parameter_count(const esc_analysis *analysis);
 const esc_parameter *esc_analysis_parameter(const esc_analysis *analysis, size_t index);
 esc_summary esc_analysis_summary(const esc_analysis *analysis);
+/* Whether the module came from the Go front end (!"escc.source-language" = !"go"): the text
+ * report then follows gc's conventions (docs/go.md). */
+bool esc_analysis_is_go(const esc_analysis *analysis);
 /* The module's source file name (for places without debug info). */
 const char *esc_analysis_module_name(const esc_analysis *analysis);
 

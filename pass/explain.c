@@ -105,6 +105,8 @@ static const char *opcode_word(LLVMValueRef instruction) {
     return "call";
   case LLVMResume:
     return "resume";
+  case LLVMAlloca: /* sunk by its size (Go's limits) */
+    return "allocation";
   case LLVMLandingPad:
   case LLVMCatchPad:
   case LLVMCleanupPad:

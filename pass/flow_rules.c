@@ -9,6 +9,7 @@
  */
 #include "rules.h"
 
+#include "go_mode.h"
 #include "parameter_objects.h"
 
 /* Every non-constant operand flows into the instruction's value, unchanged. */
@@ -108,6 +109,10 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
     return;
 
   case LLVMStore:
+    if (graph->go && esc_is_self_assignment(instruction))
+      return; /* gc's rule: storing back what the same object held changes no lifetime */
+    if (graph->go && LLVMIsAFunction(LLVMGetOperand(instruction, 0)))
+      esc_go_flow_closure_context(graph, instruction, summaries); /* making a closure */
     esc_flow_into_memory(graph, LLVMGetOperand(instruction, 1),
                          esc_graph_value(graph, LLVMGetOperand(instruction, 0)), ESC_EDGE_ASSIGN,
                          instruction);
@@ -141,6 +146,12 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
 
   /* Pass-through: the result may carry any operand's address. Integer arithmetic is included
    * because a pointer may travel as an integer (ptrtoint, coerced structs). */
+  case LLVMExtractValue: /* one of a Go call's several results, or a part of an aggregate */
+    if (graph->go && esc_go_flow_extracted_result(graph, instruction, summaries))
+      return;
+    flow_operands_through(graph, instruction, 0);
+    return;
+
   case LLVMGetElementPtr:
   case LLVMBitCast:
   case LLVMAddrSpaceCast:
@@ -156,7 +167,6 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
   case LLVMFPExt:
   case LLVMFreeze:
   case LLVMPHI:
-  case LLVMExtractValue:
   case LLVMInsertValue:
   case LLVMExtractElement:
   case LLVMInsertElement:
@@ -199,7 +209,9 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
     return;
 
   case LLVMRet:
-    if (LLVMGetNumOperands(instruction) > 0)
+    if (LLVMGetNumOperands(instruction) > 0 && graph->result_count > 1)
+      esc_go_flow_into_results(graph, LLVMGetOperand(instruction, 0), instruction);
+    else if (LLVMGetNumOperands(instruction) > 0)
       esc_graph_flow(graph, ESC_RESULT, esc_graph_value(graph, LLVMGetOperand(instruction, 0)), 0,
                      ESC_EDGE_RETURN, instruction);
     return;

@@ -21,6 +21,8 @@ static int add_location(esc_graph *graph, esc_location_kind kind, LLVMValueRef v
                              .heap_derefs = ESC_NO_LEAK,
                              .result_derefs = ESC_NO_LEAK,
                              .hidden_derefs = ESC_NO_LEAK};
+  for (int k = 0; k < ESC_MAX_RESULTS; k++)
+    location->result_derefs_of[k] = ESC_NO_LEAK;
   return index;
 }
 
@@ -31,6 +33,20 @@ void esc_graph_init(esc_graph *graph, LLVMValueRef function, unsigned pointer_bi
   add_location(graph, ESC_LOCATION_HEAP, NULL);
   add_location(graph, ESC_LOCATION_RESULT, NULL);
   add_location(graph, ESC_LOCATION_HIDDEN, NULL);
+  graph->result_count = 1;
+  graph->result_locations[0] = ESC_RESULT;
+}
+
+void esc_graph_set_go_mode(esc_graph *graph, bool go, bool integers_carry_no_addresses,
+                           unsigned result_count) {
+  graph->go = go;
+  graph->integers_carry_no_addresses = integers_carry_no_addresses;
+  if (result_count > ESC_MAX_RESULTS)
+    result_count = ESC_MAX_RESULTS;
+  for (unsigned k = 1; k < result_count; k++)
+    graph->result_locations[k] = add_location(graph, ESC_LOCATION_RESULT, NULL);
+  if (result_count > 1)
+    graph->result_count = result_count;
 }
 
 void esc_graph_destroy(esc_graph *graph) {
@@ -60,6 +76,8 @@ static bool may_carry_address(LLVMValueRef value) {
 
 int esc_graph_value(esc_graph *graph, LLVMValueRef value) {
   if (!value || !may_carry_address(value))
+    return ESC_NO_LOCATION;
+  if (graph->integers_carry_no_addresses && !esc_type_has_pointer(LLVMTypeOf(value)))
     return ESC_NO_LOCATION;
   intptr_t index;
   if (esc_pointer_map_get(graph->value_locations, value, &index))

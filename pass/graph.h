@@ -5,7 +5,8 @@
  * A location is something that can hold an address:
  *   {heap}     memory that outlives the function: globals, the caller's memory, other
  *              threads, anything the analysis cannot see;
- *   ~r0        the function's result;
+ *   ~r0        the function's result (a Go function with several results has one location
+ *              per result, ~r0 being the first);
  *   {hidden}   places where an address stops looking like a pointer (integers used for more
  *              than a compare, inline asm): reaching it means "pin the object if promoted";
  *   a value    one SSA value (instruction result or argument) of any type — pointers travel in
@@ -69,12 +70,15 @@ typedef struct {
   int parent_edge; /* edge by which the current walk reached this location */
   esc_reason root_reason;
   bool queued;
-  bool escapes;          /* VARIABLE: its address reaches {heap} or ~r0 */
-  bool hidden;           /* VARIABLE: its address reaches {hidden} */
-  esc_reason reason;     /* VARIABLE: why it escapes */
-  int32_t heap_derefs;   /* argument VALUE: min derefs to {heap} (ESC_NO_LEAK if none) */
-  int32_t result_derefs; /* argument VALUE: min derefs to ~r0 */
-  int32_t hidden_derefs; /* argument VALUE: min derefs to {hidden} */
+  bool escapes;      /* VARIABLE: its address reaches {heap} or ~r0 */
+  bool hidden;       /* VARIABLE: its address reaches {hidden} */
+  esc_reason reason; /* VARIABLE: why it escapes */
+  /* VALUE: min derefs with which it reaches {heap}, any result, result K (Go), {hidden}, or
+   * ESC_NO_LEAK; an argument's are its summary tags, a call's feed Go's batch rule. */
+  int32_t heap_derefs;
+  int32_t result_derefs;
+  int32_t result_derefs_of[ESC_MAX_RESULTS];
+  int32_t hidden_derefs;
   LLVMMetadataRef scope; /* VARIABLE: its source scope (esc_variable_scopes), or NULL */
   bool scope_declared;   /* VARIABLE: the scope is its DILocalVariable's, not a first use's */
   int chain_offset;      /* VARIABLE that escapes: its explanation, chain_length edges in */
@@ -93,13 +97,24 @@ typedef struct {
   int *chain_edges; /* explanations of escaping variables (see esc_location.chain_offset) */
   size_t chain_count, chain_capacity;
   unsigned walk_generation;
+  /* Go mode (go_mode.h): gc's rules apply (self-assignments move nothing); integer values hold
+   * no address, so they get no location; results K = 0..result_count-1 each have a location
+   * (result_locations[0] is ESC_RESULT). */
+  bool go;
+  bool integers_carry_no_addresses;
+  unsigned result_count;
+  int result_locations[ESC_MAX_RESULTS];
 } esc_graph;
 
 void esc_graph_init(esc_graph *graph, LLVMValueRef function, unsigned pointer_bits);
+/* Go mode (go_mode.h): gc's rules; integers hold no address; result_count results. */
+void esc_graph_set_go_mode(esc_graph *graph, bool go, bool integers_carry_no_addresses,
+                           unsigned result_count);
 void esc_graph_destroy(esc_graph *graph);
 
 /* The value's location, created on first use; ESC_NO_LOCATION for values that cannot carry an
- * address (constants, which never hold an alloca's address, and void/label/metadata/token). */
+ * address (constants, which never hold an alloca's address, and void/label/metadata/token; in Go
+ * mode also values whose type holds no pointer). */
 int esc_graph_value(esc_graph *graph, LLVMValueRef value);
 /* The memory of an alloca. */
 int esc_graph_variable(esc_graph *graph, LLVMValueRef alloca);

@@ -33,6 +33,11 @@ static const struct {
     {ESC_REASON_PROMOTE_ALL, "promote-all", "every address-taken variable is promoted (all)"},
     {ESC_REASON_STORED_IN_OUTER_SCOPE, "stored-in-outer-scope",
      "its address is kept by a variable of an enclosing scope that outlives it"},
+    {ESC_REASON_TOO_LARGE, "too-large",
+     "it is larger than Go keeps on the stack (10 MB for a variable, 64 KB or a size known only "
+     "at run time for an allocation)"},
+    {ESC_REASON_OUTLIVES_ITERATION, "outlives-iteration",
+     "it is made anew in every loop iteration and its address is kept beyond the iteration"},
 };
 
 const char *esc_reason_id(esc_reason reason) {

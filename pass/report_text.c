@@ -9,6 +9,11 @@
  *   t.c:6:25:     from &number (address-of) at t.c:6:25
  *   t.c:6:25:     from return (return) at t.c:6:33
  * Without debug info a place is "<module>:<function>" and names are IR names.
+ * A module from the Go front end is reported as gc reports (docs/go.md): allocation sites as
+ *   t.go:6:9: new(int) escapes to heap      t.go:7:9: &T{...} does not escape
+ * leaks to any of several results by gc's result names, gc's pruning of result leaks no
+ * shorter than the heap leak, and nothing for front-end temporaries, parameters without a
+ * source name (closure contexts) or parameters that are themselves moved to heap.
  *
  * Invariant: output order depends only on the analysis results (file, line, column, then the
  * order the analysis found them), so reports are stable across runs.
@@ -99,14 +104,70 @@ static void print_parameter(FILE *out, const char *module, const esc_parameter *
   }
 }
 
+/* gc's tags (escape.go, paramTag): leaks to results with no fewer derefs than the heap leak
+ * are dropped (leaks.Optimize), "does not escape" when nothing is left, result leaks by name. */
+static void print_go_parameter(FILE *out, const char *module, const esc_parameter *parameter) {
+  int32_t heap = parameter->heap_derefs;
+  bool shows_result[ESC_MAX_RESULTS] = {false};
+  bool leaks = heap != ESC_NO_LEAK;
+  for (unsigned k = 0; k < parameter->result_count; k++) {
+    int32_t derefs = parameter->result_derefs_of[k];
+    shows_result[k] = derefs != ESC_NO_LEAK && (heap == ESC_NO_LEAK || derefs < heap);
+    leaks |= shows_result[k];
+  }
+  if (!leaks) {
+    print_place(out, module, parameter->function, parameter->place);
+    fprintf(out, "%s does not escape\n", parameter->parameter);
+    return;
+  }
+  if (heap != ESC_NO_LEAK) {
+    print_place(out, module, parameter->function, parameter->place);
+    fprintf(out, heap == 0 ? "leaking param: %s\n" : "leaking param content: %s\n",
+            parameter->parameter);
+  }
+  for (unsigned k = 0; k < parameter->result_count; k++) {
+    if (!shows_result[k])
+      continue;
+    print_place(out, module, parameter->function, parameter->place);
+    fprintf(out, "leaking param: %s to result %s level=%d\n", parameter->parameter,
+            parameter->result_names[k], parameter->result_derefs_of[k]);
+  }
+}
+
+/* Which analysis results the report shows: in C every moved variable and every parameter that
+ * can hold an address; in Go what gc shows (see the file comment). */
+static bool reports_allocation(bool go, const esc_allocation *allocation) {
+  if (!go)
+    return allocation->decision == ESC_DECISION_HEAP;
+  return allocation->declared &&
+         (allocation->decision == ESC_DECISION_HEAP || allocation->allocation_site);
+}
+
+static bool reports_parameter(bool go, const esc_parameter *parameter) {
+  return parameter->carries_pointer && (!go || (parameter->declared && !parameter->moved_to_heap));
+}
+
+static void print_allocation(FILE *out, const char *module, bool go,
+                             const esc_allocation *allocation) {
+  print_place(out, module, allocation->function, allocation->place);
+  if (go && allocation->allocation_site)
+    fprintf(out,
+            allocation->decision == ESC_DECISION_HEAP ? "%s escapes to heap\n"
+                                                      : "%s does not escape\n",
+            allocation->variable);
+  else
+    fprintf(out, "moved to heap: %s\n", allocation->variable);
+}
+
 void esc_report_text(const esc_analysis *analysis, FILE *out, int level) {
+  bool go = esc_analysis_is_go(analysis);
   size_t allocation_count = esc_analysis_allocation_count(analysis);
   size_t parameter_count = esc_analysis_parameter_count(analysis);
   report_entry *entries = esc_xmalloc((allocation_count + parameter_count + 1) * sizeof *entries);
   size_t count = 0;
   for (size_t i = 0; i < allocation_count; i++) {
     const esc_allocation *allocation = esc_analysis_allocation(analysis, i);
-    if (allocation->decision != ESC_DECISION_HEAP)
+    if (!reports_allocation(go, allocation))
       continue;
     entries[count] =
         (report_entry){allocation->place, allocation->function, count, allocation, NULL};
@@ -114,7 +175,7 @@ void esc_report_text(const esc_analysis *analysis, FILE *out, int level) {
   }
   for (size_t i = 0; i < parameter_count; i++) {
     const esc_parameter *parameter = esc_analysis_parameter(analysis, i);
-    if (!parameter->carries_pointer)
+    if (!reports_parameter(go, parameter))
       continue;
     entries[count] = (report_entry){parameter->place, parameter->function, count, NULL, parameter};
     count++;
@@ -123,14 +184,16 @@ void esc_report_text(const esc_analysis *analysis, FILE *out, int level) {
   const char *module = esc_analysis_module_name(analysis);
   for (size_t i = 0; i < count; i++) {
     if (entries[i].parameter) {
-      print_parameter(out, module, entries[i].parameter);
+      if (go)
+        print_go_parameter(out, module, entries[i].parameter);
+      else
+        print_parameter(out, module, entries[i].parameter);
       continue;
     }
     const esc_allocation *allocation = entries[i].allocation;
     if (level >= 2 && allocation->flow_count > 0)
       print_flow(out, module, allocation);
-    print_place(out, module, allocation->function, allocation->place);
-    fprintf(out, "moved to heap: %s\n", allocation->variable);
+    print_allocation(out, module, go, allocation);
   }
   free(entries);
 }

@@ -7,6 +7,8 @@
  *   store_targets.c  where a store or memcpy writes: local variables or {heap}
  *   integer_addresses.c  whether an integer (a GEP index) may carry an address
  *   format_pointers.c  the arguments a printf-style call prints with %p
+ *   self_assignment.c  gc's self-assignment rule (Go mode)
+ *   go_mode.c        Go's results and size limits
  *
  * Invariant: a rule may only over-approximate (add flows the program may not have), never
  * leave out a flow the program can perform.
@@ -56,6 +58,10 @@ bool esc_integer_may_carry_address(LLVMValueRef value, unsigned pointer_bits);
 /* Whether the instruction is a call to an intrinsic that only marks something (lifetime,
  * debug info, assume, ...) and moves no data. */
 bool esc_is_marker_intrinsic(LLVMValueRef instruction);
+
+/* Whether the store is gc's self-assignment (`b.buf = b.buf[:n]`, `v.x = v.y`): it writes into
+ * an object only pointers loaded from that same object (self_assignment.c, Go mode only). */
+bool esc_is_self_assignment(LLVMValueRef store);
 
 /* "*destination = *source" (memcpy, memmove, struct copies). */
 void esc_flow_copy_memory(esc_graph *graph, LLVMValueRef destination, LLVMValueRef source,

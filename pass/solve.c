@@ -8,11 +8,12 @@
  *   - walking on from such a location uses derefs 0: for "root = &l; l = x", x's value
  *     reaches the root but x's address does not — the bound that keeps the walk finite;
  *   - a parameter reached with derefs d leaks to that root with d (its summary tag).
- * Roots, in order: {heap}; ~r0; every variable found escaping from ~r0 (now on the heap,
- * everything stored in it reaches {heap} too); every variable that outlives another one (Go's
- * loop-depth rule with C's scopes: a variable whose address reaches a variable of an enclosing
- * scope escapes, "stored-in-outer-scope", and is then a {heap} root too); {hidden} (addresses
- * turned into data the collector cannot trace: those variables are pinned if promoted).
+ * Roots, in order: {heap}; ~r0 (and a Go function's further results); every variable found
+ * escaping from ~r0 (now on the heap, everything stored in it reaches {heap} too); every variable
+ * that outlives another one (Go's loop-depth rule with C's scopes: a variable whose address
+ * reaches a variable of an enclosing scope escapes, "stored-in-outer-scope", and is then a
+ * {heap} root too); {hidden} (addresses turned into data the collector cannot trace: those
+ * variables are pinned if promoted).
  *
  * Invariant: derefs never drop below -1 and only ever decrease during one walk, so each walk
  * terminates; a variable's escapes flag, once set, stays set.
@@ -68,13 +69,17 @@ static void record_chain(esc_graph *graph, int variable) {
   location->chain_length = (int)graph->chain_count - location->chain_offset;
 }
 
-static void note_parameter_leak(esc_location *location, walk_mode mode, int derefs) {
-  if (location->kind != ESC_LOCATION_VALUE || !LLVMIsAArgument(location->value) ||
-      mode == WALK_SCOPE)
+/* A value reached from a root: a parameter's leak (its summary tag); for other values (the
+ * results of calls) Go mode's batch rule reads it (go_mode.c). A scope walk leaks nothing: it
+ * only finds variables that outlive their holders. */
+static void note_value_leak(esc_location *location, walk_mode mode, unsigned result, int derefs) {
+  if (location->kind != ESC_LOCATION_VALUE || mode == WALK_SCOPE)
     return;
   if (mode == WALK_RESULT) {
     if (derefs < location->result_derefs)
       location->result_derefs = derefs;
+    if (derefs < location->result_derefs_of[result])
+      location->result_derefs_of[result] = derefs;
   } else if (mode == WALK_HEAP) {
     if (derefs < location->heap_derefs)
       location->heap_derefs = derefs;
@@ -118,8 +123,9 @@ static bool reach_address(esc_graph *graph, int root, int index, walk_mode mode)
   return true;
 }
 
-static void walk(esc_graph *graph, int root, walk_mode mode, esc_reason root_reason,
-                 location_queue *queue, location_queue *new_roots) {
+/* Walk from root; for WALK_RESULT, root is result number `result`. */
+static void walk(esc_graph *graph, int root, walk_mode mode, unsigned result,
+                 esc_reason root_reason, location_queue *queue, location_queue *new_roots) {
   unsigned generation = ++graph->walk_generation;
   esc_location *start = &graph->locations[root];
   start->walk_generation = generation;
@@ -138,7 +144,7 @@ static void walk(esc_graph *graph, int root, walk_mode mode, esc_reason root_rea
         queue_push(new_roots, current);
       derefs = 0;
     }
-    note_parameter_leak(location, mode, derefs);
+    note_value_leak(location, mode, result, derefs);
     for (int e = location->first_incoming; e >= 0; e = graph->edges[e].next_incoming) {
       const esc_edge *edge = &graph->edges[e];
       esc_location *source = &graph->locations[edge->source];
@@ -176,24 +182,26 @@ static bool may_outlive_another(const esc_graph *graph, int holder) {
 static void walk_escaped(esc_graph *graph, location_queue *escaped, location_queue *queue) {
   while (escaped->count > 0) {
     int variable = queue_pop(escaped);
-    walk(graph, variable, WALK_HEAP, graph->locations[variable].reason, queue, NULL);
+    walk(graph, variable, WALK_HEAP, 0, graph->locations[variable].reason, queue, NULL);
   }
 }
 
 void esc_solve(esc_graph *graph) {
   location_queue queue = {0}, escaped_from_result = {0};
-  walk(graph, ESC_HEAP, WALK_HEAP, ESC_REASON_NONE, &queue, NULL);
-  walk(graph, ESC_RESULT, WALK_RESULT, ESC_REASON_RETURNED, &queue, &escaped_from_result);
+  walk(graph, ESC_HEAP, WALK_HEAP, 0, ESC_REASON_NONE, &queue, NULL);
+  for (unsigned k = 0; k < graph->result_count; k++)
+    walk(graph, graph->result_locations[k], WALK_RESULT, k, ESC_REASON_RETURNED, &queue,
+         &escaped_from_result);
   walk_escaped(graph, &escaped_from_result, &queue);
   size_t variable_count = graph->location_count;
   for (size_t holder = 0; holder < variable_count; holder++) {
     if (!may_outlive_another(graph, (int)holder))
       continue;
-    walk(graph, (int)holder, WALK_SCOPE, ESC_REASON_STORED_IN_OUTER_SCOPE, &queue,
+    walk(graph, (int)holder, WALK_SCOPE, 0, ESC_REASON_STORED_IN_OUTER_SCOPE, &queue,
          &escaped_from_result);
     walk_escaped(graph, &escaped_from_result, &queue);
   }
-  walk(graph, ESC_HIDDEN, WALK_HIDDEN, ESC_REASON_NONE, &queue, NULL);
+  walk(graph, ESC_HIDDEN, WALK_HIDDEN, 0, ESC_REASON_NONE, &queue, NULL);
   free(queue.items);
   free(escaped_from_result.items);
 }

@@ -43,7 +43,7 @@ esc_function_summary *esc_summary_create(esc_summary_table *table, LLVMValueRef 
   summary->parameter_count = LLVMCountParams(function);
   summary->parameters = esc_xcalloc(summary->parameter_count, sizeof(esc_parameter_leak));
   for (unsigned i = 0; i < summary->parameter_count; i++)
-    summary->parameters[i] = (esc_parameter_leak){ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK};
+    summary->parameters[i] = esc_parameter_leak_none();
   ESC_GROW(table->summaries, table->capacity, table->count + 1);
   table->summaries[table->count++] = summary;
   esc_pointer_map_put(table->by_function, function, (intptr_t)summary);
@@ -65,12 +65,27 @@ static bool definition_is_final(LLVMValueRef function) {
 
 const esc_function_summary *esc_summary_for_callee(const esc_summary_table *table,
                                                    LLVMValueRef function) {
-  if (!definition_is_final(function))
+  /* A declaration has a summary only when its "escc-leak" attributes gave it one. */
+  if (!definition_is_final(function) && !LLVMIsDeclaration(function))
     return NULL;
   intptr_t summary;
   if (!esc_pointer_map_get(table->by_function, function, &summary))
     return NULL;
   return (const esc_function_summary *)summary;
+}
+
+esc_parameter_leak esc_parameter_leak_none(void) {
+  esc_parameter_leak none = {ESC_NO_LEAK, ESC_NO_LEAK, ESC_NO_LEAK, {0}};
+  for (int k = 0; k < ESC_MAX_RESULTS; k++)
+    none.result_derefs_of[k] = ESC_NO_LEAK;
+  return none;
+}
+
+static bool lower(int32_t *current, int32_t derefs) {
+  if (derefs >= *current)
+    return false;
+  *current = derefs;
+  return true;
 }
 
 bool esc_summary_merge(esc_function_summary *summary, const esc_parameter_leak *leaks) {
@@ -89,6 +104,8 @@ bool esc_summary_merge(esc_function_summary *summary, const esc_parameter_leak *
       current->hidden_derefs = leaks[i].hidden_derefs;
       changed = true;
     }
+    for (int k = 0; k < ESC_MAX_RESULTS; k++)
+      changed |= lower(&current->result_derefs_of[k], leaks[i].result_derefs_of[k]);
   }
   return changed;
 }

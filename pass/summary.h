@@ -13,13 +13,25 @@
 
 typedef struct {
   int32_t heap_derefs;   /* ESC_NO_LEAK: never reaches {heap} */
-  int32_t result_derefs; /* ESC_NO_LEAK: never reaches the result */
+  int32_t result_derefs; /* ESC_NO_LEAK: never reaches the result (any of them) */
   int32_t hidden_derefs; /* ESC_NO_LEAK: the callee never disguises it (ptrtoint, asm) */
+  int32_t result_derefs_of[ESC_MAX_RESULTS]; /* result K, when the summary tells results apart */
 } esc_parameter_leak;
+
+/* The leak of a parameter that reaches nothing. */
+esc_parameter_leak esc_parameter_leak_none(void);
+
+/* Fields of a Go closure's context told apart (go_mode.h). */
+#define ESC_MAX_CONTEXT_FIELDS 16
 
 typedef struct {
   unsigned parameter_count;
   esc_parameter_leak *parameters;
+  unsigned result_count; /* > 1: a Go function whose results result_derefs_of tells apart */
+  /* > 0: a Go closure body that reads its context (parameter 0) only field by field; field K's
+   * value leaks as context_fields[K] says */
+  unsigned context_field_count;
+  esc_parameter_leak context_fields[ESC_MAX_CONTEXT_FIELDS];
 } esc_function_summary;
 
 typedef struct esc_summary_table esc_summary_table;
@@ -32,7 +44,8 @@ void esc_summary_table_free(esc_summary_table *table);
 esc_function_summary *esc_summary_create(esc_summary_table *table, LLVMValueRef function);
 
 /* The summary a call may rely on, or NULL: only for functions with a body that cannot be
- * replaced at link time (not weak, not linkonce-any). */
+ * replaced at link time (not weak, not linkonce-any), and declarations whose "escc-leak"
+ * attributes are their summary (leak_attributes.h). */
 const esc_function_summary *esc_summary_for_callee(const esc_summary_table *table,
                                                    LLVMValueRef function);
 

@@ -3,10 +3,12 @@
 #   %plugin      the opt/clang plugin (libEscapePass.so)
 #   %loadplugin  "-load-pass-plugin <plugin>" for opt
 #   %escc        the driver          %escrt / %escrt_so  the runtime libraries
+#   %escc_go     the Go front end, for this build's LLVM (escc-go --llvm=N)
 #   %escrt_none  the never-freeing runtime               %escrt_libdir  their directory
 #   %escrt_inc   -I for escrt.h      %python             Debian's python3
 #   %cc_escrt    clang + runtime flags to build a C test program against escrt
 #   %sarif_schema  the official SARIF 2.1.0 schema (fetched by scripts/fetch-sarif-schema)
+#   %srcroot     the source tree          %buildroot   this build (bin/escc, bin/escc-go)
 # Features: llvm19 / llvm22 (exact major), sanitized (ASan+UBSan build), gdb, valgrind.
 import os
 import lit.formats
@@ -29,6 +31,8 @@ for passthrough in ["HOME", "TMPDIR", "ESCC_CACHE", "XDG_CACHE_HOME"]:
     if passthrough in os.environ:
         config.environment[passthrough] = os.environ[passthrough]
 
+# Before %escc, which is a prefix of it.
+config.substitutions.append(("%escc_go", "%s --llvm=%d" % (os.path.join(config.escc_binary_root, "bin", "escc-go"), config.llvm_version_major)))
 config.substitutions.append(("%loadplugin", "-load-pass-plugin " + plugin))
 config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%opt", os.path.join(tools, "opt")))
@@ -48,6 +52,7 @@ sarif_cache = os.environ.get("ESCC_CACHE") or os.path.join(
     os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "escc")
 config.substitutions.append(("%sarif_schema", os.path.join(sarif_cache, "sarif-2.1.0-rtm.5.json")))
 config.substitutions.append(("%srcroot", config.escc_source_root))
+config.substitutions.append(("%buildroot", config.escc_binary_root))
 
 import shutil
 config.available_features.add("llvm%d" % config.llvm_version_major)

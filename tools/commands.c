@@ -86,6 +86,12 @@ static int promote(program *p, const escc_options *options) {
 /* Promote, optimise, emit an object and link it into output. */
 static int build_program(program *p, const escc_options *options, const char *output) {
   const char *subject = p->inputs.items[0].path;
+  bool go = escc_inputs_have_go(&p->inputs);
+  if (go && options->runtime == ESC_RUNTIME_BOEHM) {
+    escc_error(subject, "Go programs link with --gc=escrt or --gc=none (the Go runtime "
+                        "allocates through escrt's esc_alloc)");
+    return ESCC_EXIT_USAGE;
+  }
   if (options->report_requested)
     write_report(p, options, stderr);
   int status = promote(p, options);
@@ -104,7 +110,11 @@ static int build_program(program *p, const escc_options *options, const char *ou
   if (status == ESCC_EXIT_OK) {
     escc_strings objects = {NULL, 0, 0};
     escc_strings_push(&objects, object);
-    status = escc_link(&objects, NULL, options->runtime, true, output);
+    escc_strings go_flags = {NULL, 0, 0};
+    if (go)
+      escc_go_link_flags(&go_flags);
+    status = escc_link(&objects, go ? &go_flags : NULL, options->runtime, true, output);
+    escc_strings_free(&go_flags);
     escc_strings_free(&objects);
   }
   free(object);

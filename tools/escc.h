@@ -96,6 +96,8 @@ void escc_temp_cleanup(void);
 const char *escc_clang_path(void);  /* ${ESCC_CLANG}, or $ESCC_CLANG from the environment */
 const char *escc_library_dir(void); /* <dir of escc>/../lib if it holds libescrt.a, else
                                        ESCC_LIB_DIR */
+/* The directory of the running escc executable; false when /proc/self/exe is unreadable. */
+bool escc_executable_dir(char *directory, size_t size);
 /* Checks that PATH names a readable regular file; prints the error line when not. */
 bool escc_check_input_file(const char *path);
 const char *escc_file_extension(const char *path); /* "c", "ll", "bc", ... or "" */
@@ -135,6 +137,20 @@ char *escc_compile_c_to_bitcode(const char *source, const char *directory,
 /* Loads one .c/.ll/.bc file into context. Returns ESCC_EXIT_OK and *module, or the status. */
 int escc_load_file(LLVMContextRef context, const escc_input *input, const escc_strings *flags,
                    LLVMModuleRef *module);
+/* Reads one textual IR or bitcode file (a front end's output) as escc_load_file reads a .ll,
+ * naming subject in its messages. */
+int escc_read_ir_file(LLVMContextRef context, const char *subject, const char *path,
+                      LLVMModuleRef *module);
+
+/* ===== Go inputs (go.c) ======================================================================= */
+
+bool escc_is_go_input(const char *path);
+bool escc_inputs_have_go(const escc_inputs *inputs);
+/* Lowers every .go input (one package) through escc-go and reads the module it writes. */
+int escc_load_go_package(LLVMContextRef context, const escc_inputs *inputs, LLVMModuleRef *module);
+/* The Go runtime library (libescgo.a) and what it needs, for the link line. */
+void escc_go_link_flags(escc_strings *flags);
+
 /* Loads every input and links them into one module (so summaries cross files). With
  * separate_programs (escc report), an input that defines a symbol another already defines
  * (a second `main`) starts a new program instead of failing: *count modules are returned. */

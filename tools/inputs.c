@@ -1,7 +1,8 @@
 /*
  * inputs.c — turning the user's files into one LLVM module: C through clang
  * (-O2 -Xclang -disable-llvm-passes -g -emit-llvm: lifetime markers and debug info, no
- * optimisation yet), textual IR through the IR parser, bitcode through the bitcode reader; then
+ * optimisation yet), Go through escc-go (go.c: all .go files together, one package), textual IR
+ * through the IR parser, bitcode through the bitcode reader; then
  * every module is linked into the first (LLVMLinkModules2) so the analysis sees the whole
  * program and parameter summaries cross file boundaries.
  *
@@ -83,8 +84,9 @@ int escc_collect_inputs(const escc_options *options, escc_inputs *inputs) {
     if (!escc_check_input_file(path))
       return ESCC_EXIT_USAGE;
     const char *extension = escc_file_extension(path);
-    if (strcmp(extension, "c") && strcmp(extension, "ll") && strcmp(extension, "bc")) {
-      escc_error(path, "unsupported input kind '%s%s' (expected .c, .ll or .bc)",
+    if (strcmp(extension, "c") && strcmp(extension, "ll") && strcmp(extension, "bc") &&
+        strcmp(extension, "go")) {
+      escc_error(path, "unsupported input kind '%s%s' (expected .c, .go, .ll or .bc)",
                  *extension ? "." : "", *extension ? extension : "no extension");
       return ESCC_EXIT_USAGE;
     }
@@ -391,6 +393,11 @@ static int read_module(LLVMContextRef context, const char *subject, const char *
   return status;
 }
 
+int escc_read_ir_file(LLVMContextRef context, const char *subject, const char *path,
+                      LLVMModuleRef *module) {
+  return read_module(context, subject, path, false, module);
+}
+
 int escc_load_file(LLVMContextRef context, const escc_input *input, const escc_strings *flags,
                    LLVMModuleRef *module) {
   const char *extension = escc_file_extension(input->path);
@@ -448,11 +455,20 @@ int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
   *count = 0;
   escc_phase_begin(ESCC_PHASE_LOAD);
   int status = ESCC_EXIT_OK;
+  bool go_loaded = false;
   for (size_t i = 0; i < inputs->count && status == ESCC_EXIT_OK; i++) {
     const escc_input *input = &inputs->items[i];
+    bool go = escc_is_go_input(input->path);
+    if (go && go_loaded)
+      continue; /* the package's other files went through escc-go with the first */
     escc_progress(i, inputs->count, "loading", input->path);
     LLVMModuleRef module;
-    status = escc_load_file(context, input, &options->clang_flags, &module);
+    if (go) {
+      go_loaded = true;
+      status = escc_load_go_package(context, inputs, &module);
+    } else {
+      status = escc_load_file(context, input, &options->clang_flags, &module);
+    }
     if (status != ESCC_EXIT_OK)
       break;
     /* Link into the latest program that can take it; else it starts a program of its own. */

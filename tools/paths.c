@@ -19,26 +19,32 @@ const char *escc_clang_path(void) {
   return configured && *configured ? configured : ESCC_CLANG;
 }
 
+bool escc_executable_dir(char *directory, size_t size) {
+  ssize_t length = readlink("/proc/self/exe", directory, size - 1);
+  if (length <= 0)
+    return false;
+  directory[length] = '\0';
+  char *slash = strrchr(directory, '/');
+  if (!slash)
+    return false;
+  *slash = '\0';
+  return true;
+}
+
 const char *escc_library_dir(void) {
   static char directory[PATH_MAX];
   if (directory[0])
     return directory;
   char executable[PATH_MAX];
-  ssize_t length = readlink("/proc/self/exe", executable, sizeof executable - 1);
-  if (length > 0) {
-    executable[length] = '\0';
-    char *slash = strrchr(executable, '/');
-    if (slash) {
-      *slash = '\0';
-      char *candidate = escc_format("%s/../lib/libescrt.a", executable);
-      bool found = access(candidate, R_OK) == 0 && strlen(candidate) < sizeof directory;
-      free(candidate);
-      if (found) {
-        char *lib = escc_format("%s/../lib", executable);
-        memcpy(directory, lib, strlen(lib) + 1);
-        free(lib);
-        return directory;
-      }
+  if (escc_executable_dir(executable, sizeof executable)) {
+    char *candidate = escc_format("%s/../lib/libescrt.a", executable);
+    bool found = access(candidate, R_OK) == 0 && strlen(candidate) < sizeof directory;
+    free(candidate);
+    if (found) {
+      char *lib = escc_format("%s/../lib", executable);
+      memcpy(directory, lib, strlen(lib) + 1);
+      free(lib);
+      return directory;
     }
   }
   snprintf(directory, sizeof directory, "%s", ESCC_LIB_DIR);

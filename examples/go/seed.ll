@@ -6,7 +6,8 @@
 ;
 ;   escc report examples/go/seed.ll   →  seed.go:6:2: moved to heap: number
 ;                                        seed.go:10:10: a does not escape
-; which is what `go build -gcflags=-m` prints for seed.go (seed.go-m.txt).
+; which is what `go tool compile -m -l` prints for seed.go (seed.go-m.txt). escc-go
+; (frontend/go/) now emits this shape from seed.go itself: `escc ir seed.go` shows its output.
 source_filename = "seed.go"
 target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:128-n8:16:32:64-S128"
 target triple = "x86_64-pc-linux-gnu"

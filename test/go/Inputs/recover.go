@@ -1,0 +1,12 @@
+package main
+
+func safe() (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return true
+}
+
+func main() { println(safe()) }
