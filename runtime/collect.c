@@ -1,4 +1,5 @@
-/* collect.c — the public entry points (esc_alloc, esc_alloc_pinned, esc_collect, esc_stats), the
+/* collect.c — the public entry points (esc_alloc, esc_alloc_atomic, esc_alloc_pinned, esc_collect,
+ * esc_stats), the
  * collection policy read from the environment, the sweep and the statistics.
  *
  * Invariant: a collection runs with the allocator lock held from start to end, and with the
@@ -84,9 +85,15 @@ void esc_retire_thread(struct esc_thread *t) {
   t->allocations = t->allocated_bytes = 0;
   for (unsigned c = 0; c < ESC_CLASS_COUNT; c++) {
     esc_heap_unclaim(c, &t->cache[c]);
+    esc_heap_unclaim(c, &t->atomic_cache[c]);
     esc_heap_unclaim(c, &t->root_cache[c]);
     esc_free_list_flush(&t->freed[c]);
   }
+}
+
+/* Bytes of collectable objects (scanned and pointer-free) handed out and not yet freed. */
+static uint64_t collectable_bytes(void) {
+  return esc_heap.owner_bytes[ESC_OWNER_GC] + esc_heap.owner_bytes[ESC_OWNER_GC_ATOMIC];
 }
 
 /* Cache allocations are counted per thread without the lock; this snapshot adds them up, so a
@@ -101,7 +108,7 @@ void esc_stats(struct esc_stats *out) {
     out->allocated_bytes += t->allocated_bytes;
   }
   out->live_objects = out->allocations - out->freed_objects;
-  out->live_bytes = esc_heap.owner_bytes[ESC_OWNER_GC];
+  out->live_bytes = collectable_bytes();
   out->malloc_bytes = esc_heap.owner_bytes[ESC_OWNER_ROOT];
   out->released_bytes = esc_heap.released_bytes;
   if (esc_heap.base)
@@ -136,11 +143,12 @@ static uint32_t sweep_free(uint32_t i, uint32_t count) {
  * of whatever starts there. */
 static void sweep(void) {
   esc_heap_partial_reset(ESC_OWNER_GC);
+  esc_heap_partial_reset(ESC_OWNER_GC_ATOMIC);
   uint64_t freed = 0;
   for (uint32_t i = 1; i < esc_heap.high_water;) {
     struct esc_block *b = &esc_heap.blocks[i];
     if (b->kind == ESC_BLOCK_SMALL) {
-      if (b->owner != ESC_OWNER_GC) {
+      if (!esc_owner_collectable(b->owner)) {
         i++;
         continue;
       }
@@ -152,7 +160,7 @@ static void sweep(void) {
         live += (unsigned)__builtin_popcountll(b->alloc[w]);
       }
       freed += dead;
-      esc_heap.owner_bytes[ESC_OWNER_GC] -= (uint64_t)dead * esc_class_size[c];
+      esc_heap.owner_bytes[b->owner] -= (uint64_t)dead * esc_class_size[c];
       b->count = live;
       b->flags &= (uint8_t)~ESC_FLAG_PARTIAL;
       if (live == 0)
@@ -163,9 +171,9 @@ static void sweep(void) {
         i++;
     } else if (b->kind == ESC_BLOCK_LARGE) {
       uint32_t count = b->count;
-      if (b->owner == ESC_OWNER_GC && !b->mark[0]) {
+      if (esc_owner_collectable(b->owner) && !b->mark[0]) {
         freed++;
-        esc_heap.owner_bytes[ESC_OWNER_GC] -= (uint64_t)count << ESC_BLOCK_SHIFT;
+        esc_heap.owner_bytes[b->owner] -= (uint64_t)count << ESC_BLOCK_SHIFT;
         i = sweep_free(i, count);
       } else {
         b->mark[0] = 0;
@@ -191,7 +199,7 @@ static void sweep(void) {
  * stretch tree) therefore collects a little more often while it grows, and one that replaces
  * its data at a steady size reuses its resident heap at the full percentage. */
 static void set_threshold(void) {
-  uint64_t live = esc_heap.owner_bytes[ESC_OWNER_GC];
+  uint64_t live = collectable_bytes();
   uint64_t used = live + esc_heap.owner_bytes[ESC_OWNER_ROOT];
   uint64_t resident = esc_heap_resident_bytes();
   uint64_t reuse = resident > used ? resident - used : 0;
@@ -233,7 +241,7 @@ static void maybe_collect(void) {
     }
     return;
   }
-  if (esc_heap.owner_bytes[ESC_OWNER_GC] >= gc.threshold)
+  if (collectable_bytes() >= gc.threshold)
     collect_locked();
 }
 
@@ -265,10 +273,10 @@ static size_t normalize_align(size_t align) {
  * otherwise the sweep could hand it to someone else. in_fast_path limits that root to this
  * window, so the last object allocated is not kept alive afterwards, and keeps a signal handler
  * that interrupts this window away from the cache (it would hand out the same slot). */
-static inline void *alloc_cached(struct esc_thread *t, unsigned c, size_t size) {
+static inline void *alloc_cached(struct esc_thread *t, struct esc_cache *cache, unsigned c,
+                                 size_t size) {
   if (t->in_fast_path)
     return NULL;
-  struct esc_cache *cache = &t->cache[c];
   t->in_fast_path = 1;
   atomic_signal_fence(memory_order_seq_cst);
   unsigned word;
@@ -288,9 +296,16 @@ static inline void *alloc_cached(struct esc_thread *t, unsigned c, size_t size) 
   return p;
 }
 
+/* The thread's cache of class C for OWNER's objects (GC or GC_ATOMIC). */
+static inline struct esc_cache *owner_cache(struct esc_thread *t, enum esc_owner owner,
+                                            unsigned c) {
+  return owner == ESC_OWNER_GC_ATOMIC ? &t->atomic_cache[c] : &t->cache[c];
+}
+
 /* Under the lock: a collection if due, then either a refilled cache (NULL returned, the caller
  * retries the cache) or, in stress mode and for large or over-aligned objects, one object. */
-static void *alloc_slow(size_t size, size_t align, bool cacheable, unsigned c) {
+static void *alloc_slow(enum esc_owner owner, size_t size, size_t align, bool cacheable,
+                        unsigned c) {
   pthread_once(&gc_once, gc_init);
   esc_thread_ensure_registered();
   if (size >= SIZE_MAX / 2)
@@ -303,13 +318,14 @@ static void *alloc_slow(size_t size, size_t align, bool cacheable, unsigned c) {
   if (cacheable && esc_heap_init())
     c = esc_small_class(size + 1); /* the caller's guess was made before the table existed */
   if (cacheable && !gc.stress && !esc_self->in_fast_path) {
-    bool refilled = esc_heap_claim(ESC_OWNER_GC, c, &esc_self->cache[c]);
+    struct esc_cache *cache = owner_cache(esc_self, owner, c);
+    bool refilled = esc_heap_claim(owner, c, cache);
     esc_unlock();
-    return refilled ? alloc_cached(esc_self, c, size) : NULL;
+    return refilled ? alloc_cached(esc_self, cache, c, size) : NULL;
   }
   bool zeroed;
   size_t usable;
-  void *p = esc_heap_alloc(ESC_OWNER_GC, size + 1, align, &zeroed, &usable);
+  void *p = esc_heap_alloc(owner, size + 1, align, &zeroed, &usable);
   if (p) {
     gc.stats.allocations++;
     gc.stats.allocated_bytes += size;
@@ -323,16 +339,24 @@ static void *alloc_slow(size_t size, size_t align, bool cacheable, unsigned c) {
 /* One byte of slack: a pointer one past the end of the object still points into its slot, so
  * it keeps this object alive and never the next one. The whole slot is zeroed (outside the lock),
  * because the collector scans whole slots. */
-void *esc_alloc(size_t size, size_t align) {
+static inline void *alloc_collectable(enum esc_owner owner, size_t size, size_t align) {
   bool cacheable = size < ESC_SMALL_MAX && align <= ESC_GRANULE;
   unsigned c = cacheable ? esc_small_class(size + 1) : 0;
   struct esc_thread *t = esc_self;
   if (cacheable && t) {
-    void *p = alloc_cached(t, c, size);
+    void *p = alloc_cached(t, owner_cache(t, owner, c), c, size);
     if (p)
       return p;
   }
-  return alloc_slow(size, align, cacheable, c);
+  return alloc_slow(owner, size, align, cacheable, c);
+}
+
+void *esc_alloc(size_t size, size_t align) { return alloc_collectable(ESC_OWNER_GC, size, align); }
+
+/* Why a separate owner rather than a per-object bit: a block of pointer-free slots is skipped by
+ * one test in mark_word, and the marking loop never reads such an object's contents. */
+void *esc_alloc_atomic(size_t size, size_t align) {
+  return alloc_collectable(ESC_OWNER_GC_ATOMIC, size, align);
 }
 
 void *esc_alloc_pinned(size_t size, size_t align) {

@@ -20,6 +20,12 @@ extern "C" {
  * escrt adds one byte of slack) remains. Returns NULL only when the address space is exhausted. */
 void *esc_alloc(size_t size, size_t align);
 
+/* Like esc_alloc, for an object that never holds a pointer the collector must follow (numbers,
+ * characters): it is collected when unreachable, but its contents are never scanned, so a word
+ * in it that looks like an address keeps nothing alive (Boehm's GC_MALLOC_ATOMIC, zeroed). A
+ * pointer stored in it is invisible to the collector: its target may be freed. */
+void *esc_alloc_atomic(size_t size, size_t align);
+
 /* Zeroed memory that is never collected and whose contents are scanned as a root. */
 void *esc_alloc_pinned(size_t size, size_t align);
 

@@ -55,9 +55,17 @@ enum esc_block_kind {
   ESC_BLOCK_LARGE_TAIL  /* later block of a large object; count = distance to its head */
 };
 
-/* Who may free an object: the collector (GC) or only the program (ROOT: malloc'ed and pinned
- * memory, which is scanned as a root and never collected). */
-enum esc_owner { ESC_OWNER_GC = 0, ESC_OWNER_ROOT = 1, ESC_OWNER_COUNT = 2 };
+/* Who may free an object and whether it is scanned: the collector (GC: scanned when reached;
+ * GC_ATOMIC: esc_alloc_atomic's pointer-free objects, marked when reached but never scanned) or
+ * only the program (ROOT: malloc'ed and pinned memory, which is scanned as a root and never
+ * collected). A block holds objects of one owner only. */
+enum esc_owner {
+  ESC_OWNER_GC = 0,
+  ESC_OWNER_ROOT = 1,
+  ESC_OWNER_GC_ATOMIC = 2,
+  ESC_OWNER_COUNT = 3
+};
+static inline bool esc_owner_collectable(unsigned owner) { return owner != ESC_OWNER_ROOT; }
 
 enum esc_block_flags {
   ESC_FLAG_PARTIAL = 1, /* SMALL: on its class's partial list */
@@ -155,7 +163,8 @@ void esc_heap_for_each(enum esc_owner owner, bool marked_only, void (*visit)(cha
  * ======================================================= */
 
 bool esc_mark_init(void);
-/* Marks every collectable object a word of [LO, HI) points into and queues it for scanning. */
+/* Marks every collectable object a word of [LO, HI) points into and queues it for scanning
+ * (pointer-free objects are marked, not queued). */
 void esc_mark_range(const void *lo, const void *hi);
 /* Scans queued objects until none is left, recovering from mark-stack overflow. */
 void esc_mark_finish(void);
@@ -209,13 +218,14 @@ struct esc_thread {
   volatile int in_fast_path; /* a cache is being used; in_flight is a root only while set */
   uint64_t allocations;      /* cache allocations by this thread (esc_stats adds them up) */
   uint64_t allocated_bytes;
-  struct esc_cache cache[ESC_CLASS_COUNT];      /* collectable slots (esc_alloc) */
-  struct esc_cache root_cache[ESC_CLASS_COUNT]; /* malloc slots */
-  struct esc_free_list freed[ESC_CLASS_COUNT];  /* malloc blocks this thread freed */
-  unsigned long id;                             /* pthread_t */
-  char *stack_hi;                               /* highest address of the stack (exclusive) */
-  char *volatile stack_sp;                      /* lowest live address, saved when stopped */
-  char *tls_anchor;                             /* address of this thread's esc_tls_anchor */
+  struct esc_cache cache[ESC_CLASS_COUNT];        /* collectable slots (esc_alloc) */
+  struct esc_cache atomic_cache[ESC_CLASS_COUNT]; /* pointer-free slots (esc_alloc_atomic) */
+  struct esc_cache root_cache[ESC_CLASS_COUNT];   /* malloc slots */
+  struct esc_free_list freed[ESC_CLASS_COUNT];    /* malloc blocks this thread freed */
+  unsigned long id;                               /* pthread_t */
+  char *stack_hi;                                 /* highest address of the stack (exclusive) */
+  char *volatile stack_sp;                        /* lowest live address, saved when stopped */
+  char *tls_anchor;                               /* address of this thread's esc_tls_anchor */
   volatile int stopped; /* acknowledged the suspend signal in this collection */
 };
 

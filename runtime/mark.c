@@ -56,8 +56,9 @@ static inline void push(char *lo, char *hi) {
  * Conservative scanning
  * ======================================================= */
 
-/* The heap object WORD points into, if any, turns from unmarked to marked and is queued. Only
- * collectable objects are marked: malloc'ed and pinned ones are scanned as roots anyway. */
+/* The heap object WORD points into, if any, turns from unmarked to marked and is queued, unless
+ * it is pointer-free (GC_ATOMIC: nothing in it is a reference). Only collectable objects are
+ * marked: malloc'ed and pinned ones are scanned as roots anyway. */
 static inline void mark_word(uintptr_t word) {
   uintptr_t offset = word - (uintptr_t)esc_heap.base;
   if (offset >= esc_heap.span)
@@ -66,13 +67,15 @@ static inline void mark_word(uintptr_t word) {
   struct esc_block *b = &esc_heap.blocks[index];
   switch (b->kind) {
   case ESC_BLOCK_SMALL: {
-    if (b->owner != ESC_OWNER_GC)
+    if (!esc_owner_collectable(b->owner))
       return;
     unsigned c = b->size_class;
     unsigned slot = esc_slot_of(c, offset & (ESC_BLOCK_SIZE - 1));
     if (slot >= esc_class_slots[c] || !esc_bit_test(b->alloc, slot) || esc_bit_test(b->mark, slot))
       return;
     esc_bit_set(b->mark, slot);
+    if (b->owner == ESC_OWNER_GC_ATOMIC)
+      return;
     char *start = esc_block_address(index) + (size_t)slot * esc_class_size[c];
     push(start, start + esc_class_size[c]);
     return;
@@ -82,9 +85,11 @@ static inline void mark_word(uintptr_t word) {
     b = &esc_heap.blocks[index];
     /* fallthrough */
   case ESC_BLOCK_LARGE:
-    if (b->owner != ESC_OWNER_GC || b->mark[0])
+    if (!esc_owner_collectable(b->owner) || b->mark[0])
       return;
     b->mark[0] = 1;
+    if (b->owner == ESC_OWNER_GC_ATOMIC)
+      return;
     push(esc_block_address(index), esc_block_address(index + b->count));
     return;
   default:

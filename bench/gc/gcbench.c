@@ -21,7 +21,7 @@
 #include "escrt.h"
 #define ALLOC(size) esc_alloc((size), 0)
 #define ALLOC_ZEROED(size) esc_alloc((size), 0)
-#define ALLOC_ATOMIC(size) esc_alloc((size), 0) /* until escrt has a pointer-free entry */
+#define ALLOC_ATOMIC(size) esc_alloc_atomic((size), 0)
 #define DROP_TREE(tree) ((void)(tree))
 #define VARIANT "escrt"
 #elif defined(VARIANT_BOEHM)
