@@ -46,6 +46,7 @@ struct esc_stats {
   uint64_t collections;     /* completed collections */
   uint64_t pause_total_ns;  /* sum of collection pauses */
   uint64_t pause_max_ns;    /* longest collection pause */
+  uint64_t pinned_bytes;    /* bytes requested from esc_alloc_pinned, in total (never freed) */
 };
 
 /* Fills OUT with a consistent snapshot of the counters. */

@@ -99,6 +99,7 @@ struct esc_heap {
   uint64_t released_bytes;                            /* in total, for esc_stats */
   uint32_t released_blocks; /* blocks below high_water whose pages are not resident */
   uint32_t epoch;           /* completed collections, for the age of free runs */
+  uint64_t keep_free_bytes; /* resident free memory the collector expects to reuse (pacing) */
 };
 
 extern struct esc_heap esc_heap;
@@ -138,6 +139,9 @@ void *esc_heap_alloc(enum esc_owner owner, size_t size, size_t align, bool *zero
 /* The index of the object containing P (any interior address), its start and its size; false
  * when P is not inside an allocated object. */
 bool esc_heap_find(const void *p, uint32_t *block, char **start, size_t *size);
+/* Grows the large object whose first block is INDEX to COUNT blocks without moving it; false
+ * when the blocks after it are not free. */
+bool esc_heap_grow_large(uint32_t index, uint32_t count);
 /* Frees the object starting at START in BLOCK (the values esc_heap_find returned). */
 void esc_heap_free(uint32_t block, char *start);
 /* Frees whole blocks [START, START+COUNT) into the free runs. */
@@ -151,8 +155,8 @@ bool esc_heap_claim(enum esc_owner owner, unsigned c, struct esc_cache *cache);
 void esc_heap_unclaim(unsigned c, struct esc_cache *cache);
 /* Gives a thread's kept malloc blocks back to the heap (lock held). */
 void esc_free_list_flush(struct esc_free_list *list);
-/* Returns long-free runs to the OS; NOW is the collection number. */
-void esc_heap_release(uint32_t now);
+/* Returns free runs to the OS until at most KEEP_BYTES of resident heap memory is free. */
+void esc_heap_trim(uint64_t keep_bytes);
 /* Bytes of heap blocks whose pages may be resident: in use, or free but not released. */
 uint64_t esc_heap_resident_bytes(void);
 /* Calls VISIT on every allocated object of OWNER (MARKED_ONLY: only marked ones). */
@@ -169,6 +173,8 @@ void esc_mark_range(const void *lo, const void *hi);
 /* Scans queued objects until none is left, recovering from mark-stack overflow. */
 void esc_mark_finish(void);
 void esc_mark_set_capacity(size_t entries);
+/* Bytes scanned (roots and reached objects) since the last call. */
+uint64_t esc_mark_take_scanned_bytes(void);
 
 /* {======================================================
  * Roots (roots.c) and threads (threads.c)

@@ -48,9 +48,10 @@ static void *counted(size_t size, size_t align, int pinned) {
   pthread_mutex_lock(&bump_lock);
   void *p = bump(size, align);
   if (p) {
-    if (pinned)
+    if (pinned) {
       counters.pinned_objects++;
-    else
+      counters.pinned_bytes += size;
+    } else
       counters.allocations++;
     counters.live_objects += !pinned;
     counters.allocated_bytes += size;
