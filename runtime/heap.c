@@ -194,10 +194,9 @@ static uint64_t in_use_bytes(void) {
   return in_use;
 }
 
-/* Resident heap bytes that hold no object: free runs not released, free slots, slack. */
-static uint64_t resident_free_bytes(void) {
-  uint64_t in_use = in_use_bytes(), resident = esc_heap_resident_bytes();
-  return resident > in_use ? resident - in_use : 0;
+/* Bytes of free runs whose pages are still resident (every released block is free). */
+static uint64_t dirty_free_bytes(void) {
+  return (uint64_t)(esc_heap.free_blocks - esc_heap.released_blocks) << ESC_BLOCK_SHIFT;
 }
 
 /* How much free memory a free() may leave resident: the collector's budget, or a quarter of the
@@ -208,13 +207,13 @@ static uint64_t free_budget(void) {
 }
 
 /* Gives dirty free memory back to the OS (the pages stay reserved and read as zero) until at
- * most KEEP_BYTES of resident memory is free: from the end of each run, only as many blocks as
+ * most KEEP_BYTES of free runs stay resident: from the end of each run, only as many blocks as
  * exceed the budget; runs freed before the current collection go first, as the ones least
  * likely to be reused soon. A run counts as clean only once all of it is released. */
 void esc_heap_trim(uint64_t keep_bytes) {
   for (int pass = 0; pass < 2; pass++) {
     for (uint32_t head = esc_heap.free_runs; head; head = esc_heap.blocks[head].next) {
-      uint64_t free_bytes = resident_free_bytes();
+      uint64_t free_bytes = dirty_free_bytes();
       if (free_bytes <= keep_bytes)
         return;
       struct esc_block *b = &esc_heap.blocks[head];
@@ -485,7 +484,7 @@ void esc_heap_free(uint32_t index, char *start) {
     esc_heap.owner_bytes[owner] -= (uint64_t)b->count << ESC_BLOCK_SHIFT;
     esc_heap_free_run(index, b->count, esc_heap.epoch);
     uint64_t keep = free_budget();
-    if (resident_free_bytes() > keep)
+    if (dirty_free_bytes() > 2 * keep) /* twice: each trim then releases at least KEEP */
       esc_heap_trim(keep);
     return;
   }
