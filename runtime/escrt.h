@@ -4,7 +4,7 @@
  * registered thread's stack and registers, the data/bss and static TLS of every loaded object,
  * pinned objects and all live malloc'ed memory (escrt provides the process's malloc). See
  * docs/runtime.md for the guarantees and the environment variables (ESC_GC, ESC_GC_PERCENT,
- * ESC_GC_STRESS, ESC_GC_STATS). */
+ * ESC_GC_FRESH_PERCENT, ESC_GC_STRESS, ESC_GC_STATS). */
 #ifndef ESCRT_H
 #define ESCRT_H
 
