@@ -29,7 +29,8 @@ torture: deps
 	@scripts/build 19 && scripts/build 22 && scripts/torture/all
 
 # make bench-analysis  analysis time vs opt's default<O2> on 1M/2M/4M-instruction modules
-# make bench-gc        escrt vs Boehm vs malloc/free (GCBench shape, malloc-heavy)
+# make bench-gc        escrt vs Boehm vs malloc/free: GCBench (gcc and clang), malloc-heavy;
+#                       quiet and with a cache-thrashing background load
 #   Benchmarks report ratios against a baseline in the same run (docs/performance.md); they are
 #   never part of make check.
 .PHONY: bench-analysis bench-gc

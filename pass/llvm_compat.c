@@ -1,15 +1,17 @@
 /*
  * llvm_compat.c — the only place that knows which LLVM version escc is built against
  * (ESC_LLVM_VERSION_MAJOR): capture attributes (LLVM 19's `nocapture` flag versus 21+'s
- * `captures(...)` components) and debug-info form (19 reads llvm.dbg.declare calls, 22 reads
- * #dbg_declare records).
+ * `captures(...)` components), debug-info form (19 reads llvm.dbg.declare calls, 22 reads
+ * #dbg_declare records) and the operand layout of debug-info types.
  *
  * Invariant: attribute kinds are looked up by name, never by number, and every answer errs
  * towards "may capture" when an attribute is absent or not understood.
  */
 #include "llvm_compat.h"
+#include "memory.h"
 
 #include <llvm-c/DebugInfo.h>
+#include <stdlib.h>
 #include <string.h>
 
 #ifndef ESC_LLVM_VERSION_MAJOR
@@ -332,6 +334,43 @@ void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void
 }
 
 #endif
+
+/* ===== Debug-info types ====================================================================== */
+
+/* DILocalVariable: scope, name, file, type. DIType: file, scope, name (and from LLVM 21 size and
+ * offset), then DIDerivedType's and DICompositeType's base type, then DICompositeType's elements.
+ */
+enum { DI_VARIABLE_TYPE_OPERAND = 3 };
+#if ESC_LLVM_VERSION_MAJOR < 21
+enum { DI_TYPE_BASE_OPERAND = 3, DI_TYPE_ELEMENTS_OPERAND = 4 };
+#else
+enum { DI_TYPE_BASE_OPERAND = 5, DI_TYPE_ELEMENTS_OPERAND = 6 };
+#endif
+
+static LLVMMetadataRef metadata_operand(LLVMContextRef context, LLVMMetadataRef md,
+                                        unsigned index) {
+  LLVMValueRef node = LLVMMetadataAsValue(context, md);
+  unsigned count = LLVMGetMDNodeNumOperands(node);
+  if (index >= count)
+    return NULL;
+  LLVMValueRef *operands = esc_xmalloc(count * sizeof *operands);
+  LLVMGetMDNodeOperands(node, operands);
+  LLVMValueRef operand = operands[index];
+  free(operands);
+  return operand ? LLVMValueAsMetadata(operand) : NULL;
+}
+
+LLVMMetadataRef esc_di_variable_type(LLVMContextRef context, LLVMMetadataRef variable) {
+  return metadata_operand(context, variable, DI_VARIABLE_TYPE_OPERAND);
+}
+
+LLVMMetadataRef esc_di_type_base(LLVMContextRef context, LLVMMetadataRef type) {
+  return metadata_operand(context, type, DI_TYPE_BASE_OPERAND);
+}
+
+LLVMMetadataRef esc_di_type_elements(LLVMContextRef context, LLVMMetadataRef type) {
+  return metadata_operand(context, type, DI_TYPE_ELEMENTS_OPERAND);
+}
 
 /* ===== Promotion support ======================================================================
  * Used by pass/promote.c only: moving a promoted variable's debug declares to its box. */

@@ -62,6 +62,14 @@ void esc_for_each_declare(LLVMValueRef function, esc_declare_visitor visit, void
  * format does this ever answer true. */
 bool esc_is_debug_intrinsic(LLVMValueRef instruction);
 
+/* Debug-info fields the C API has no getter for, read from the node's operands (NULL when
+ * absent): a DILocalVariable's type; a DIDerivedType's or DICompositeType's base type; a
+ * DICompositeType's elements (an MDTuple). LLVM 21 put a DIType's size and offset among its
+ * operands, which moved the last two. */
+LLVMMetadataRef esc_di_variable_type(LLVMContextRef context, LLVMMetadataRef variable);
+LLVMMetadataRef esc_di_type_base(LLVMContextRef context, LLVMMetadataRef type);
+LLVMMetadataRef esc_di_type_elements(LLVMContextRef context, LLVMMetadataRef type);
+
 /* ===== Promotion support (pass/promote.c) ===================================================== */
 
 /* Re-points every debug declare of alloca at box, a slot holding the address of the variable's

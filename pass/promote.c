@@ -36,6 +36,7 @@
 #include "llvm_compat.h"
 #include "memory.h"
 #include "parameter_objects.h"
+#include "pointer_free.h"
 #include "pointer_map.h"
 #include "scopes.h"
 
@@ -67,6 +68,7 @@ typedef struct {
   unsigned lifetime_end_id;
   dominator_tree dominators;    /* of the function last asked about (the CFG never changes) */
   LLVMValueRef warned_function; /* the last function warned about missing scopes */
+  bool pointer_free;            /* the alloca being rewritten holds no pointer (pointer_free.c) */
 } promoter;
 
 /* Allocators never return less alignment than this (malloc's guarantee on the targets we run). */
@@ -163,7 +165,8 @@ static void ensure_boehm_initialised(promoter *p) {
 /*
  * Emits, at the builder's position, the allocation of a zeroed object of size bytes aligned to
  * align, from the runtime the user chose. pinned: the object's address is hidden from the
- * collector, so it must never be collected (and is scanned as a root).
+ * collector, so it must never be collected (and is scanned as a root). With escrt, an object
+ * that holds no pointer (p->pointer_free) comes from esc_alloc_atomic and is never scanned.
  */
 static LLVMValueRef build_allocation(promoter *p, LLVMValueRef size, unsigned align, bool pinned,
                                      const char *name) {
@@ -171,7 +174,10 @@ static LLVMValueRef build_allocation(promoter *p, LLVMValueRef size, unsigned al
   switch (p->runtime) {
   case ESC_RUNTIME_ESCRT: {
     LLVMValueRef arguments[] = {size, size_constant(p, align)};
-    return call_runtime(p, pinned ? "esc_alloc_pinned" : "esc_alloc", ptr, arguments, 2, name);
+    const char *allocator = pinned            ? "esc_alloc_pinned"
+                            : p->pointer_free ? "esc_alloc_atomic"
+                                              : "esc_alloc";
+    return call_runtime(p, allocator, ptr, arguments, 2, name);
   }
   case ESC_RUNTIME_BOEHM: {
     ensure_boehm_initialised(p);
@@ -742,6 +748,9 @@ size_t esc_promote_module(LLVMModuleRef module, const esc_analysis *analysis,
     char name[200];
     promoted_name(allocation, name, sizeof name);
     LLVMSetValueName2(allocation->alloca, "", 0);
+    /* A byval copy or sret object is filled from caller memory of any type: always scanned. */
+    p.pointer_free = !LLVMIsAArgument(allocation->alloca) && !allocation->address_hidden &&
+                     esc_alloca_is_pointer_free(allocation->alloca, p.data_layout);
     if (LLVMIsAArgument(allocation->alloca))
       promote_parameter_object(&p, allocation, name);
     else if (allocation->is_dynamic)

@@ -1,4 +1,5 @@
-/* collect.c — the public entry points (esc_alloc, esc_alloc_pinned, esc_collect, esc_stats), the
+/* collect.c — the public entry points (esc_alloc, esc_alloc_atomic, esc_alloc_pinned, esc_collect,
+ * esc_stats), the
  * collection policy read from the environment, the sweep and the statistics.
  *
  * Invariant: a collection runs with the allocator lock held from start to end, and with the
@@ -14,17 +15,22 @@
 #include <string.h>
 #include <time.h>
 
-/* Collections never run before this many bytes of collectable objects exist. */
-#define MIN_THRESHOLD ((uint64_t)4 << 20)
+/* The budget between two collections never falls below this many bytes, so that a collection's
+ * fixed costs (stopping the threads, walking the loaded objects and the block headers) stay
+ * small next to the allocation they pay for; the first collection comes after it too, when
+ * nothing is known about the cost of one yet. */
+#define MIN_BUDGET ((uint64_t)1 << 20)
 
 static struct {
-  bool enabled;         /* ESC_GC != off */
-  unsigned percent;     /* ESC_GC_PERCENT */
-  unsigned long stress; /* ESC_GC_STRESS: collect every this many allocations (0: never) */
+  bool enabled;           /* ESC_GC != off */
+  unsigned percent;       /* ESC_GC_PERCENT */
+  unsigned fresh_percent; /* ESC_GC_FRESH_PERCENT */
+  unsigned long stress;   /* ESC_GC_STRESS: collect every this many allocations (0: never) */
   unsigned long countdown;
-  uint64_t threshold;     /* collect when collectable bytes reach this */
+  uint64_t threshold;     /* collect when collectable + malloc bytes in use reach this */
+  uint64_t budget;        /* bytes the program may allocate between collections (pacing) */
   struct esc_stats stats; /* live/heap fields are filled in by esc_stats */
-} gc = {true, 100, 0, 0, MIN_THRESHOLD, {0}};
+} gc = {true, 100, 25, 0, 0, MIN_BUDGET, MIN_BUDGET, {0}};
 
 static pthread_once_t gc_once = PTHREAD_ONCE_INIT;
 
@@ -51,16 +57,18 @@ static void print_stats(void) {
   struct esc_stats s;
   esc_stats(&s);
   fprintf(stderr,
-          "escrt: %llu allocations, %llu pinned, %llu live objects, %llu freed objects\n"
+          "escrt: %llu allocations, %llu pinned (%llu bytes), %llu live objects, %llu freed "
+          "objects\n"
           "escrt: %llu bytes allocated, %llu bytes live, %llu bytes heap, %llu bytes malloc, "
           "%llu bytes released\n"
           "escrt: %llu collections, pause total %.3f ms, max %.3f ms\n",
           (unsigned long long)s.allocations, (unsigned long long)s.pinned_objects,
-          (unsigned long long)s.live_objects, (unsigned long long)s.freed_objects,
-          (unsigned long long)s.allocated_bytes, (unsigned long long)s.live_bytes,
-          (unsigned long long)s.heap_bytes, (unsigned long long)s.malloc_bytes,
-          (unsigned long long)s.released_bytes, (unsigned long long)s.collections,
-          (double)s.pause_total_ns / 1e6, (double)s.pause_max_ns / 1e6);
+          (unsigned long long)s.pinned_bytes, (unsigned long long)s.live_objects,
+          (unsigned long long)s.freed_objects, (unsigned long long)s.allocated_bytes,
+          (unsigned long long)s.live_bytes, (unsigned long long)s.heap_bytes,
+          (unsigned long long)s.malloc_bytes, (unsigned long long)s.released_bytes,
+          (unsigned long long)s.collections, (double)s.pause_total_ns / 1e6,
+          (double)s.pause_max_ns / 1e6);
 }
 
 /* Runs once, outside the allocator lock, because getenv is safe here but atexit may call malloc,
@@ -69,6 +77,9 @@ static void gc_init(void) {
   const char *mode = getenv("ESC_GC");
   gc.enabled = !(mode && (!strcmp(mode, "off") || !strcmp(mode, "0")));
   gc.percent = (unsigned)env_number("ESC_GC_PERCENT", 100);
+  gc.fresh_percent = (unsigned)env_number("ESC_GC_FRESH_PERCENT", 25);
+  if (gc.fresh_percent > 100)
+    gc.fresh_percent = 100;
   gc.stress = env_number("ESC_GC_STRESS", 0);
   gc.countdown = gc.stress;
   esc_mark_set_capacity(env_number("ESC_GC_MARK_STACK", 0));
@@ -84,9 +95,15 @@ void esc_retire_thread(struct esc_thread *t) {
   t->allocations = t->allocated_bytes = 0;
   for (unsigned c = 0; c < ESC_CLASS_COUNT; c++) {
     esc_heap_unclaim(c, &t->cache[c]);
+    esc_heap_unclaim(c, &t->atomic_cache[c]);
     esc_heap_unclaim(c, &t->root_cache[c]);
     esc_free_list_flush(&t->freed[c]);
   }
+}
+
+/* Bytes of collectable objects (scanned and pointer-free) handed out and not yet freed. */
+static uint64_t collectable_bytes(void) {
+  return esc_heap.owner_bytes[ESC_OWNER_GC] + esc_heap.owner_bytes[ESC_OWNER_GC_ATOMIC];
 }
 
 /* Cache allocations are counted per thread without the lock; this snapshot adds them up, so a
@@ -101,7 +118,7 @@ void esc_stats(struct esc_stats *out) {
     out->allocated_bytes += t->allocated_bytes;
   }
   out->live_objects = out->allocations - out->freed_objects;
-  out->live_bytes = esc_heap.owner_bytes[ESC_OWNER_GC];
+  out->live_bytes = collectable_bytes();
   out->malloc_bytes = esc_heap.owner_bytes[ESC_OWNER_ROOT];
   out->released_bytes = esc_heap.released_bytes;
   if (esc_heap.base)
@@ -136,11 +153,12 @@ static uint32_t sweep_free(uint32_t i, uint32_t count) {
  * of whatever starts there. */
 static void sweep(void) {
   esc_heap_partial_reset(ESC_OWNER_GC);
+  esc_heap_partial_reset(ESC_OWNER_GC_ATOMIC);
   uint64_t freed = 0;
   for (uint32_t i = 1; i < esc_heap.high_water;) {
     struct esc_block *b = &esc_heap.blocks[i];
     if (b->kind == ESC_BLOCK_SMALL) {
-      if (b->owner != ESC_OWNER_GC) {
+      if (!esc_owner_collectable(b->owner)) {
         i++;
         continue;
       }
@@ -152,7 +170,7 @@ static void sweep(void) {
         live += (unsigned)__builtin_popcountll(b->alloc[w]);
       }
       freed += dead;
-      esc_heap.owner_bytes[ESC_OWNER_GC] -= (uint64_t)dead * esc_class_size[c];
+      esc_heap.owner_bytes[b->owner] -= (uint64_t)dead * esc_class_size[c];
       b->count = live;
       b->flags &= (uint8_t)~ESC_FLAG_PARTIAL;
       if (live == 0)
@@ -163,9 +181,9 @@ static void sweep(void) {
         i++;
     } else if (b->kind == ESC_BLOCK_LARGE) {
       uint32_t count = b->count;
-      if (b->owner == ESC_OWNER_GC && !b->mark[0]) {
+      if (esc_owner_collectable(b->owner) && !b->mark[0]) {
         freed++;
-        esc_heap.owner_bytes[ESC_OWNER_GC] -= (uint64_t)count << ESC_BLOCK_SHIFT;
+        esc_heap.owner_bytes[b->owner] -= (uint64_t)count << ESC_BLOCK_SHIFT;
         i = sweep_free(i, count);
       } else {
         b->mark[0] = 0;
@@ -184,22 +202,42 @@ static void sweep(void) {
  * Collection
  * ======================================================= */
 
-/* The growth policy. Allocating into memory the heap already holds (free slots of partial
- * blocks, free runs not yet given back) costs no resident memory, so up to ESC_GC_PERCENT of the
- * live bytes may be allocated there; memory the heap must take from the OS grows the process, so
- * only a quarter of that may come from there. A program whose live data grows (GCBench's
- * stretch tree) therefore collects a little more often while it grows, and one that replaces
- * its data at a steady size reuses its resident heap at the full percentage. */
-static void set_threshold(void) {
-  uint64_t live = esc_heap.owner_bytes[ESC_OWNER_GC];
-  uint64_t used = live + esc_heap.owner_bytes[ESC_OWNER_ROOT];
+/* Bytes in use by the program: collectable objects and malloc'ed (and pinned) blocks. */
+static uint64_t in_use_bytes(void) {
+  return collectable_bytes() + esc_heap.owner_bytes[ESC_OWNER_ROOT];
+}
+
+/* Pacing by what a collection reads, as Boehm paces by scan size: the roots (stacks, data,
+ * malloc'ed memory), the objects it reached and scanned, the block headers the sweep walks, and
+ * the live pointer-free objects (marked, not read, but live data all the same). The program may
+ * allocate ESC_GC_PERCENT of that between two collections — malloc'ed bytes count as well, since
+ * the next collection scans them — so the collector's share of the run stays bounded whatever
+ * the mix of collectable and malloc'ed memory, and the heap grows by P % of what is live.
+ *
+ * Where the allocations land decides the memory: reusing what the heap holds (free slots, free
+ * runs not yet released) costs no resident memory, so the whole budget may go there, but only
+ * ESC_GC_FRESH_PERCENT (F) of it may take fresh pages from the OS in one cycle. A program whose
+ * live data grows (GCBench's stretch tree: nothing is freed) so collects more often while it
+ * grows and its peak stays near live × (1 + P/100 × F/100); one that replaces its data at a
+ * steady size grows its resident free memory by F % of the budget per cycle up to the full
+ * budget, and then reuses it. Free memory beyond the budget goes back to the OS (esc_heap_trim). */
+static void set_threshold(uint64_t scanned_bytes) {
+  uint64_t headers = (uint64_t)esc_heap.high_water * sizeof(struct esc_block);
+  uint64_t cost = scanned_bytes + esc_heap.owner_bytes[ESC_OWNER_GC_ATOMIC] + headers;
+  uint64_t budget = cost / 100 * gc.percent;
+  if (budget < MIN_BUDGET)
+    budget = MIN_BUDGET;
+  esc_heap.keep_free_bytes = budget;
+  esc_heap_trim(budget);
+  uint64_t used = in_use_bytes();
   uint64_t resident = esc_heap_resident_bytes();
   uint64_t reuse = resident > used ? resident - used : 0;
-  uint64_t allowed = live / 100 * gc.percent, grow = allowed / 4;
-  uint64_t headroom = reuse < allowed ? reuse : allowed;
-  if (headroom < grow)
-    headroom = grow;
-  gc.threshold = live + headroom > MIN_THRESHOLD ? live + headroom : MIN_THRESHOLD;
+  uint64_t fresh = budget / 100 * gc.fresh_percent;
+  uint64_t headroom = reuse + fresh < budget ? reuse + fresh : budget;
+  if (headroom < MIN_BUDGET)
+    headroom = MIN_BUDGET;
+  gc.budget = budget;
+  gc.threshold = used + headroom;
 }
 
 static void collect_locked(void) {
@@ -212,8 +250,7 @@ static void collect_locked(void) {
   esc_world_start();
   sweep();
   esc_heap.epoch++;
-  esc_heap_release(esc_heap.epoch);
-  set_threshold();
+  set_threshold(esc_mark_take_scanned_bytes());
   uint64_t pause = esc_now_ns() - start;
   gc.stats.collections++;
   gc.stats.pause_total_ns += pause;
@@ -233,7 +270,7 @@ static void maybe_collect(void) {
     }
     return;
   }
-  if (esc_heap.owner_bytes[ESC_OWNER_GC] >= gc.threshold)
+  if (in_use_bytes() >= gc.threshold)
     collect_locked();
 }
 
@@ -265,10 +302,10 @@ static size_t normalize_align(size_t align) {
  * otherwise the sweep could hand it to someone else. in_fast_path limits that root to this
  * window, so the last object allocated is not kept alive afterwards, and keeps a signal handler
  * that interrupts this window away from the cache (it would hand out the same slot). */
-static inline void *alloc_cached(struct esc_thread *t, unsigned c, size_t size) {
+static inline void *alloc_cached(struct esc_thread *t, struct esc_cache *cache, unsigned c,
+                                 size_t size) {
   if (t->in_fast_path)
     return NULL;
-  struct esc_cache *cache = &t->cache[c];
   t->in_fast_path = 1;
   atomic_signal_fence(memory_order_seq_cst);
   unsigned word;
@@ -284,13 +321,19 @@ static inline void *alloc_cached(struct esc_thread *t, unsigned c, size_t size) 
     return NULL;
   t->allocations++;
   t->allocated_bytes += size;
-  memset(p, 0, esc_class_size[c]);
   return p;
+}
+
+/* The thread's cache of class C for OWNER's objects (GC or GC_ATOMIC). */
+static inline struct esc_cache *owner_cache(struct esc_thread *t, enum esc_owner owner,
+                                            unsigned c) {
+  return owner == ESC_OWNER_GC_ATOMIC ? &t->atomic_cache[c] : &t->cache[c];
 }
 
 /* Under the lock: a collection if due, then either a refilled cache (NULL returned, the caller
  * retries the cache) or, in stress mode and for large or over-aligned objects, one object. */
-static void *alloc_slow(size_t size, size_t align, bool cacheable, unsigned c) {
+static void *alloc_slow(enum esc_owner owner, size_t size, size_t align, bool cacheable,
+                        unsigned c) {
   pthread_once(&gc_once, gc_init);
   esc_thread_ensure_registered();
   if (size >= SIZE_MAX / 2)
@@ -303,13 +346,14 @@ static void *alloc_slow(size_t size, size_t align, bool cacheable, unsigned c) {
   if (cacheable && esc_heap_init())
     c = esc_small_class(size + 1); /* the caller's guess was made before the table existed */
   if (cacheable && !gc.stress && !esc_self->in_fast_path) {
-    bool refilled = esc_heap_claim(ESC_OWNER_GC, c, &esc_self->cache[c]);
+    struct esc_cache *cache = owner_cache(esc_self, owner, c);
+    bool refilled = esc_heap_claim(owner, c, cache);
     esc_unlock();
-    return refilled ? alloc_cached(esc_self, c, size) : NULL;
+    return refilled ? alloc_cached(esc_self, cache, c, size) : NULL;
   }
   bool zeroed;
   size_t usable;
-  void *p = esc_heap_alloc(ESC_OWNER_GC, size + 1, align, &zeroed, &usable);
+  void *p = esc_heap_alloc(owner, size + 1, align, &zeroed, &usable);
   if (p) {
     gc.stats.allocations++;
     gc.stats.allocated_bytes += size;
@@ -321,18 +365,27 @@ static void *alloc_slow(size_t size, size_t align, bool cacheable, unsigned c) {
 }
 
 /* One byte of slack: a pointer one past the end of the object still points into its slot, so
- * it keeps this object alive and never the next one. The whole slot is zeroed (outside the lock),
- * because the collector scans whole slots. */
-void *esc_alloc(size_t size, size_t align) {
+ * it keeps this object alive and never the next one. The whole slot is zeroed, because the
+ * collector scans whole slots: cached slots in bulk when their block is claimed (esc_heap_claim),
+ * others outside the lock in alloc_slow. */
+static inline void *alloc_collectable(enum esc_owner owner, size_t size, size_t align) {
   bool cacheable = size < ESC_SMALL_MAX && align <= ESC_GRANULE;
   unsigned c = cacheable ? esc_small_class(size + 1) : 0;
   struct esc_thread *t = esc_self;
   if (cacheable && t) {
-    void *p = alloc_cached(t, c, size);
+    void *p = alloc_cached(t, owner_cache(t, owner, c), c, size);
     if (p)
       return p;
   }
-  return alloc_slow(size, align, cacheable, c);
+  return alloc_slow(owner, size, align, cacheable, c);
+}
+
+void *esc_alloc(size_t size, size_t align) { return alloc_collectable(ESC_OWNER_GC, size, align); }
+
+/* Why a separate owner rather than a per-object bit: a block of pointer-free slots is skipped by
+ * one test in mark_word, and the marking loop never reads such an object's contents. */
+void *esc_alloc_atomic(size_t size, size_t align) {
+  return alloc_collectable(ESC_OWNER_GC_ATOMIC, size, align);
 }
 
 void *esc_alloc_pinned(size_t size, size_t align) {
@@ -343,6 +396,7 @@ void *esc_alloc_pinned(size_t size, size_t align) {
   if (p) {
     esc_lock();
     gc.stats.pinned_objects++;
+    gc.stats.pinned_bytes += size;
     esc_unlock();
   }
   return p;

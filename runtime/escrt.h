@@ -4,7 +4,7 @@
  * registered thread's stack and registers, the data/bss and static TLS of every loaded object,
  * pinned objects and all live malloc'ed memory (escrt provides the process's malloc). See
  * docs/runtime.md for the guarantees and the environment variables (ESC_GC, ESC_GC_PERCENT,
- * ESC_GC_STRESS, ESC_GC_STATS). */
+ * ESC_GC_FRESH_PERCENT, ESC_GC_STRESS, ESC_GC_STATS). */
 #ifndef ESCRT_H
 #define ESCRT_H
 
@@ -19,6 +19,12 @@ extern "C" {
  * collection once no pointer into it (interior pointers count, one-past-the-end does too:
  * escrt adds one byte of slack) remains. Returns NULL only when the address space is exhausted. */
 void *esc_alloc(size_t size, size_t align);
+
+/* Like esc_alloc, for an object that never holds a pointer the collector must follow (numbers,
+ * characters): it is collected when unreachable, but its contents are never scanned, so a word
+ * in it that looks like an address keeps nothing alive (Boehm's GC_MALLOC_ATOMIC, zeroed). A
+ * pointer stored in it is invisible to the collector: its target may be freed. */
+void *esc_alloc_atomic(size_t size, size_t align);
 
 /* Zeroed memory that is never collected and whose contents are scanned as a root. */
 void *esc_alloc_pinned(size_t size, size_t align);
@@ -40,6 +46,7 @@ struct esc_stats {
   uint64_t collections;     /* completed collections */
   uint64_t pause_total_ns;  /* sum of collection pauses */
   uint64_t pause_max_ns;    /* longest collection pause */
+  uint64_t pinned_bytes;    /* bytes requested from esc_alloc_pinned, in total (never freed) */
 };
 
 /* Fills OUT with a consistent snapshot of the counters. */

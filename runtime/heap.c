@@ -23,11 +23,9 @@ uint32_t esc_class_magic[ESC_CLASS_COUNT];
 static uint64_t class_valid[ESC_CLASS_COUNT][ESC_BITMAP_WORDS]; /* bits of the real slots */
 uint8_t esc_class_of_granules[ESC_SMALL_MAX / ESC_GRANULE + 1];
 
-/* Free runs of at least this many blocks go back to the OS as soon as they are freed; smaller
- * ones once they have stayed free for RELEASE_AGE collections (so a steady-state program does
- * not fault its heap back in after every collection). */
-#define RELEASE_NOW_BLOCKS 256
-#define RELEASE_AGE 4
+/* Free memory goes back to the OS lazily: only the free runs beyond a budget of resident free
+ * memory the program is expected to reuse (esc_heap_trim), so a program that frees and
+ * allocates again does not fault its heap back in every time. */
 
 /* {======================================================
  * Set-up
@@ -142,10 +140,6 @@ void esc_heap_free_run(uint32_t start, uint32_t count, uint32_t now) {
   }
   esc_heap.free_blocks += count;
   uint8_t flags = 0;
-  if (count >= RELEASE_NOW_BLOCKS) {
-    release_blocks(start, count);
-    flags = ESC_FLAG_CLEAN;
-  }
   if (start > 1 && esc_heap.blocks[start - 1].kind == ESC_BLOCK_FREE) {
     uint32_t left = start - esc_heap.blocks[start - 1].count;
     flags &= esc_heap.blocks[left].flags;
@@ -162,8 +156,10 @@ void esc_heap_free_run(uint32_t start, uint32_t count, uint32_t now) {
   run_link(start, count, flags, now);
 }
 
-/* Takes COUNT contiguous blocks: first fit from the free runs (cut from a run's end so its head
- * stays linked), else fresh blocks above the high-water mark, which are known to be zero. */
+/* Takes COUNT contiguous blocks: first fit from the free runs, cut from the run's start (where
+ * its resident pages are: esc_heap_trim releases from the end, and a large block followed by
+ * free blocks can grow in place), else fresh blocks above the high-water mark, which are known
+ * to be zero. */
 static uint32_t take_blocks(uint32_t count, bool *clean) {
   for (uint32_t head = esc_heap.free_runs; head; head = esc_heap.blocks[head].next) {
     struct esc_block *b = &esc_heap.blocks[head];
@@ -176,12 +172,12 @@ static uint32_t take_blocks(uint32_t count, bool *clean) {
       take_resident(head, count);
       return head;
     }
-    b->count -= count;
-    struct esc_block *tail = &esc_heap.blocks[head + b->count - 1];
-    tail->kind = ESC_BLOCK_FREE;
-    tail->count = b->count;
-    take_resident(head + b->count, count);
-    return head + b->count;
+    uint8_t flags = b->flags;
+    uint32_t freed_at = b->freed_at, rest = b->count - count;
+    run_unlink(head);
+    run_link(head + count, rest, flags, freed_at);
+    take_resident(head, count);
+    return head;
   }
   if (count > esc_heap.capacity - esc_heap.high_water)
     return 0;
@@ -191,14 +187,47 @@ static uint32_t take_blocks(uint32_t count, bool *clean) {
   return start;
 }
 
-/* Gives long-free dirty runs back to the OS (the pages stay reserved and read as zero). */
-void esc_heap_release(uint32_t now) {
-  for (uint32_t head = esc_heap.free_runs; head; head = esc_heap.blocks[head].next) {
-    struct esc_block *b = &esc_heap.blocks[head];
-    if ((b->flags & ESC_FLAG_CLEAN) || now - b->freed_at < RELEASE_AGE)
-      continue;
-    release_blocks(head, b->count);
-    b->flags |= ESC_FLAG_CLEAN;
+static uint64_t in_use_bytes(void) {
+  uint64_t in_use = 0;
+  for (unsigned owner = 0; owner < ESC_OWNER_COUNT; owner++)
+    in_use += esc_heap.owner_bytes[owner];
+  return in_use;
+}
+
+/* Bytes of free runs whose pages are still resident (every released block is free). */
+static uint64_t dirty_free_bytes(void) {
+  return (uint64_t)(esc_heap.free_blocks - esc_heap.released_blocks) << ESC_BLOCK_SHIFT;
+}
+
+/* How much free memory a free() may leave resident: the collector's budget, or a quarter of the
+ * memory in use if that is more (a program that only mallocs never runs a collection). */
+static uint64_t free_budget(void) {
+  uint64_t in_use = in_use_bytes();
+  return esc_heap.keep_free_bytes > in_use / 4 ? esc_heap.keep_free_bytes : in_use / 4;
+}
+
+/* Gives dirty free memory back to the OS (the pages stay reserved and read as zero) until at
+ * most KEEP_BYTES of free runs stay resident: from the end of each run, only as many blocks as
+ * exceed the budget; runs freed before the current collection go first, as the ones least
+ * likely to be reused soon. A run counts as clean only once all of it is released. */
+void esc_heap_trim(uint64_t keep_bytes) {
+  for (int pass = 0; pass < 2; pass++) {
+    for (uint32_t head = esc_heap.free_runs; head; head = esc_heap.blocks[head].next) {
+      uint64_t free_bytes = dirty_free_bytes();
+      if (free_bytes <= keep_bytes)
+        return;
+      struct esc_block *b = &esc_heap.blocks[head];
+      if ((b->flags & ESC_FLAG_CLEAN) || (pass == 0 && b->freed_at == esc_heap.epoch))
+        continue;
+      uint32_t end = head + b->count; /* past the dirty part: released blocks sit at the end */
+      while (end > head && esc_heap.blocks[end - 1].released)
+        end--;
+      uint64_t excess = (free_bytes - keep_bytes + ESC_BLOCK_SIZE - 1) >> ESC_BLOCK_SHIFT;
+      uint32_t count = excess < end - head ? (uint32_t)excess : end - head;
+      release_blocks(end - count, count);
+      if (count == end - head)
+        b->flags |= ESC_FLAG_CLEAN;
+    }
   }
 }
 
@@ -264,9 +293,28 @@ static uint32_t partial_block(enum esc_owner owner, unsigned c) {
   return index;
 }
 
+/* Zeroes the slots of block INDEX (class C) set in FREE, one memset per run of neighbours. */
+static void zero_slots(uint32_t index, unsigned c, const uint64_t *free) {
+  size_t size = esc_class_size[c];
+  char *base = esc_block_address(index);
+  unsigned slots = esc_class_slots[c];
+  for (unsigned slot = 0; slot < slots;) {
+    if (!esc_bit_test(free, slot)) {
+      slot++;
+      continue;
+    }
+    unsigned end = slot + 1;
+    while (end < slots && esc_bit_test(free, end))
+      end++;
+    memset(base + slot * size, 0, (end - slot) * size);
+    slot = end;
+  }
+}
+
 /* Why the claimed slots count as allocated: nobody else may take them; for collectable blocks
  * the collector marks the slots still in a live thread's cache, so they survive each sweep, and
- * for malloc blocks it leaves them out of the root scan (their contents are stale). */
+ * for malloc blocks it leaves them out of the root scan (their contents are stale). Collectable
+ * slots are zeroed here, in bulk, so that handing one out is only taking it from the cache. */
 bool esc_heap_claim(enum esc_owner owner, unsigned c, struct esc_cache *cache) {
   if (!esc_heap_init())
     return false;
@@ -283,6 +331,8 @@ bool esc_heap_claim(enum esc_owner owner, unsigned c, struct esc_cache *cache) {
   cache->block = index;
   b->count = esc_class_slots[c];
   partial_remove(index);
+  if (owner != ESC_OWNER_ROOT)
+    zero_slots(index, c, cache->free);
   esc_heap.owner_bytes[owner] += (uint64_t)claimed * esc_class_size[c];
   return true;
 }
@@ -362,6 +412,39 @@ void *esc_heap_alloc(enum esc_owner owner, size_t size, size_t align, bool *zero
   return (void *)aligned;
 }
 
+/* Why only the blocks right after the object: growing in place means no copy, and the blocks
+ * there are either the start of a free run (run heads follow allocated blocks) or the high-water
+ * mark. The new blocks are not zeroed: only malloc's realloc grows objects. */
+bool esc_heap_grow_large(uint32_t index, uint32_t count) {
+  struct esc_block *b = &esc_heap.blocks[index];
+  if (b->kind != ESC_BLOCK_LARGE || count <= b->count)
+    return false;
+  uint32_t next = index + b->count, extra = count - b->count;
+  if (next == esc_heap.high_water) {
+    if (extra > esc_heap.capacity - esc_heap.high_water)
+      return false;
+    esc_heap.high_water += extra;
+  } else {
+    struct esc_block *run = &esc_heap.blocks[next];
+    if (run->kind != ESC_BLOCK_FREE || run->count < extra)
+      return false;
+    uint8_t flags = run->flags;
+    uint32_t freed_at = run->freed_at, rest = run->count - extra;
+    run_unlink(next);
+    if (rest)
+      run_link(next + extra, rest, flags, freed_at);
+    esc_heap.free_blocks -= extra;
+    take_resident(next, extra);
+  }
+  for (uint32_t i = b->count; i < count; i++) {
+    esc_heap.blocks[index + i].kind = ESC_BLOCK_LARGE_TAIL;
+    esc_heap.blocks[index + i].count = i;
+  }
+  esc_heap.owner_bytes[b->owner] += (uint64_t)extra << ESC_BLOCK_SHIFT;
+  b->count = count;
+  return true;
+}
+
 bool esc_heap_find(const void *p, uint32_t *block, char **start, size_t *size) {
   uintptr_t offset = (uintptr_t)p - (uintptr_t)esc_heap.base;
   if (offset >= esc_heap.span)
@@ -400,6 +483,9 @@ void esc_heap_free(uint32_t index, char *start) {
   if (b->kind == ESC_BLOCK_LARGE) {
     esc_heap.owner_bytes[owner] -= (uint64_t)b->count << ESC_BLOCK_SHIFT;
     esc_heap_free_run(index, b->count, esc_heap.epoch);
+    uint64_t keep = free_budget();
+    if (dirty_free_bytes() > 2 * keep) /* twice: each trim then releases at least KEEP */
+      esc_heap_trim(keep);
     return;
   }
   unsigned c = b->size_class;

@@ -55,9 +55,17 @@ enum esc_block_kind {
   ESC_BLOCK_LARGE_TAIL  /* later block of a large object; count = distance to its head */
 };
 
-/* Who may free an object: the collector (GC) or only the program (ROOT: malloc'ed and pinned
- * memory, which is scanned as a root and never collected). */
-enum esc_owner { ESC_OWNER_GC = 0, ESC_OWNER_ROOT = 1, ESC_OWNER_COUNT = 2 };
+/* Who may free an object and whether it is scanned: the collector (GC: scanned when reached;
+ * GC_ATOMIC: esc_alloc_atomic's pointer-free objects, marked when reached but never scanned) or
+ * only the program (ROOT: malloc'ed and pinned memory, which is scanned as a root and never
+ * collected). A block holds objects of one owner only. */
+enum esc_owner {
+  ESC_OWNER_GC = 0,
+  ESC_OWNER_ROOT = 1,
+  ESC_OWNER_GC_ATOMIC = 2,
+  ESC_OWNER_COUNT = 3
+};
+static inline bool esc_owner_collectable(unsigned owner) { return owner != ESC_OWNER_ROOT; }
 
 enum esc_block_flags {
   ESC_FLAG_PARTIAL = 1, /* SMALL: on its class's partial list */
@@ -91,6 +99,7 @@ struct esc_heap {
   uint64_t released_bytes;                            /* in total, for esc_stats */
   uint32_t released_blocks; /* blocks below high_water whose pages are not resident */
   uint32_t epoch;           /* completed collections, for the age of free runs */
+  uint64_t keep_free_bytes; /* resident free memory the collector expects to reuse (pacing) */
 };
 
 extern struct esc_heap esc_heap;
@@ -130,6 +139,9 @@ void *esc_heap_alloc(enum esc_owner owner, size_t size, size_t align, bool *zero
 /* The index of the object containing P (any interior address), its start and its size; false
  * when P is not inside an allocated object. */
 bool esc_heap_find(const void *p, uint32_t *block, char **start, size_t *size);
+/* Grows the large object whose first block is INDEX to COUNT blocks without moving it; false
+ * when the blocks after it are not free. */
+bool esc_heap_grow_large(uint32_t index, uint32_t count);
 /* Frees the object starting at START in BLOCK (the values esc_heap_find returned). */
 void esc_heap_free(uint32_t block, char *start);
 /* Frees whole blocks [START, START+COUNT) into the free runs. */
@@ -143,8 +155,8 @@ bool esc_heap_claim(enum esc_owner owner, unsigned c, struct esc_cache *cache);
 void esc_heap_unclaim(unsigned c, struct esc_cache *cache);
 /* Gives a thread's kept malloc blocks back to the heap (lock held). */
 void esc_free_list_flush(struct esc_free_list *list);
-/* Returns long-free runs to the OS; NOW is the collection number. */
-void esc_heap_release(uint32_t now);
+/* Returns free runs to the OS until at most KEEP_BYTES of resident heap memory is free. */
+void esc_heap_trim(uint64_t keep_bytes);
 /* Bytes of heap blocks whose pages may be resident: in use, or free but not released. */
 uint64_t esc_heap_resident_bytes(void);
 /* Calls VISIT on every allocated object of OWNER (MARKED_ONLY: only marked ones). */
@@ -155,11 +167,14 @@ void esc_heap_for_each(enum esc_owner owner, bool marked_only, void (*visit)(cha
  * ======================================================= */
 
 bool esc_mark_init(void);
-/* Marks every collectable object a word of [LO, HI) points into and queues it for scanning. */
+/* Marks every collectable object a word of [LO, HI) points into and queues it for scanning
+ * (pointer-free objects are marked, not queued). */
 void esc_mark_range(const void *lo, const void *hi);
 /* Scans queued objects until none is left, recovering from mark-stack overflow. */
 void esc_mark_finish(void);
 void esc_mark_set_capacity(size_t entries);
+/* Bytes scanned (roots and reached objects) since the last call. */
+uint64_t esc_mark_take_scanned_bytes(void);
 
 /* {======================================================
  * Roots (roots.c) and threads (threads.c)
@@ -209,13 +224,14 @@ struct esc_thread {
   volatile int in_fast_path; /* a cache is being used; in_flight is a root only while set */
   uint64_t allocations;      /* cache allocations by this thread (esc_stats adds them up) */
   uint64_t allocated_bytes;
-  struct esc_cache cache[ESC_CLASS_COUNT];      /* collectable slots (esc_alloc) */
-  struct esc_cache root_cache[ESC_CLASS_COUNT]; /* malloc slots */
-  struct esc_free_list freed[ESC_CLASS_COUNT];  /* malloc blocks this thread freed */
-  unsigned long id;                             /* pthread_t */
-  char *stack_hi;                               /* highest address of the stack (exclusive) */
-  char *volatile stack_sp;                      /* lowest live address, saved when stopped */
-  char *tls_anchor;                             /* address of this thread's esc_tls_anchor */
+  struct esc_cache cache[ESC_CLASS_COUNT];        /* collectable slots (esc_alloc) */
+  struct esc_cache atomic_cache[ESC_CLASS_COUNT]; /* pointer-free slots (esc_alloc_atomic) */
+  struct esc_cache root_cache[ESC_CLASS_COUNT];   /* malloc slots */
+  struct esc_free_list freed[ESC_CLASS_COUNT];    /* malloc blocks this thread freed */
+  unsigned long id;                               /* pthread_t */
+  char *stack_hi;                                 /* highest address of the stack (exclusive) */
+  char *volatile stack_sp;                        /* lowest live address, saved when stopped */
+  char *tls_anchor;                               /* address of this thread's esc_tls_anchor */
   volatile int stopped;   /* acknowledged the suspend signal in this collection */
   char *stack_lo;         /* lowest address of the thread's own stack (main: a bound) */
   size_t descriptor_size; /* main thread: bytes of its struct pthread at id to scan; else 0 */

@@ -206,6 +206,26 @@ __attribute__((unused)) static size_t usable_size(void *p) {
   return found ? (size_t)(start + size - (char *)p) : 0;
 }
 
+/* Grows the large malloc block P to hold SIZE bytes from P without moving it, if the blocks
+ * after it are free (esc_heap_grow_large). */
+__attribute__((unused)) static bool grow_in_place(void *p, size_t size) {
+  if (in_emergency(p) || size > esc_heap.span || esc_lock_reentered())
+    return false;
+  uint32_t block;
+  char *start;
+  size_t old;
+  bool grown = false;
+  esc_lock();
+  if (esc_heap_find(p, &block, &start, &old) && esc_heap.blocks[block].owner == ESC_OWNER_ROOT &&
+      esc_heap.blocks[block].kind == ESC_BLOCK_LARGE) {
+    size_t needed = (size_t)((char *)p - start) + size;
+    grown =
+        esc_heap_grow_large(block, (uint32_t)((needed + ESC_BLOCK_SIZE - 1) >> ESC_BLOCK_SHIFT));
+  }
+  esc_unlock();
+  return grown;
+}
+
 /* {======================================================
  * The interposed malloc family
  * ======================================================= */
@@ -227,7 +247,8 @@ void *calloc(size_t count, size_t size) {
   return esc_root_alloc(total, 0, true);
 }
 
-/* Keeps the block when the new size fits and would not waste more than half of it. */
+/* Keeps the block when the new size fits and would not waste more than half of it, grows a large
+ * block in place when the blocks after it are free, and moves it otherwise. */
 void *realloc(void *p, size_t size) {
   if (!p)
     return malloc(size);
@@ -237,6 +258,8 @@ void *realloc(void *p, size_t size) {
   }
   size_t old = usable_size(p);
   if (size <= old && size >= old / 2)
+    return p;
+  if (size > old && grow_in_place(p, size))
     return p;
   void *q = malloc(size);
   if (!q)

@@ -100,6 +100,14 @@ ESC_NO_ASAN __attribute__((noinline)) static void mark_own_stack(struct esc_thre
   mark_thread_stack(t, (char *)&here);
 }
 
+static void mark_cached_slots(const struct esc_cache *cache) {
+  if (!cache->block)
+    return;
+  struct esc_block *b = &esc_heap.blocks[cache->block];
+  for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++)
+    b->mark[w] |= cache->free[w];
+}
+
 /* Cached slots are free memory the heap counts as allocated: marking them (without scanning
  * their stale contents) keeps the sweep from handing them to another thread. A thread stopped
  * inside the lock-free fast path has either not yet taken the slot out of its cache or already
@@ -108,12 +116,8 @@ static void mark_thread_cache(struct esc_thread *t) {
   if (t->in_fast_path)
     esc_mark_range((void *)&t->in_flight, (void *)(&t->in_flight + 1));
   for (unsigned c = 0; c < ESC_CLASS_COUNT; c++) {
-    struct esc_cache *cache = &t->cache[c];
-    if (!cache->block)
-      continue;
-    struct esc_block *b = &esc_heap.blocks[cache->block];
-    for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++)
-      b->mark[w] |= cache->free[w];
+    mark_cached_slots(&t->cache[c]);
+    mark_cached_slots(&t->atomic_cache[c]);
   }
 }
 

@@ -1,6 +1,7 @@
-/* never_free.c — libescrt_none: the "none" runtime (escc --gc=none). esc_alloc and
- * esc_alloc_pinned hand out zeroed memory from mmap'ed chunks and never free it; esc_collect does
- * nothing. Useful as the lower bound on allocation cost and the upper bound on memory.
+/* never_free.c — libescrt_none: the "none" runtime (escc --gc=none). esc_alloc,
+ * esc_alloc_atomic and esc_alloc_pinned hand out zeroed memory from mmap'ed chunks and never free
+ * it; esc_collect does nothing. Useful as the lower bound on allocation cost and the upper bound on
+ * memory.
  *
  * Invariant: the bump pointer only grows inside the current chunk, under the lock. */
 #include "escrt.h"
@@ -47,9 +48,10 @@ static void *counted(size_t size, size_t align, int pinned) {
   pthread_mutex_lock(&bump_lock);
   void *p = bump(size, align);
   if (p) {
-    if (pinned)
+    if (pinned) {
       counters.pinned_objects++;
-    else
+      counters.pinned_bytes += size;
+    } else
       counters.allocations++;
     counters.live_objects += !pinned;
     counters.allocated_bytes += size;
@@ -60,6 +62,7 @@ static void *counted(size_t size, size_t align, int pinned) {
 }
 
 void *esc_alloc(size_t size, size_t align) { return counted(size, align, 0); }
+void *esc_alloc_atomic(size_t size, size_t align) { return counted(size, align, 0); }
 void *esc_alloc_pinned(size_t size, size_t align) { return counted(size, align, 1); }
 void esc_collect(void) {}
 

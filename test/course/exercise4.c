@@ -66,5 +66,5 @@ int *rebuild(void) {
 // IR-LABEL: define {{.*}}@count(
 // IR-NOT:   esc_alloc
 // IR-LABEL: define {{.*}}@rebuild(
-// IR:       call ptr @esc_alloc(i64 32,
+// IR:       call ptr @esc_alloc_atomic(i64 32,
 // IR:       call ptr @esc_alloc_pinned(i64 4,

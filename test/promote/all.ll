@@ -18,7 +18,7 @@ define void @borrow() {
 
 ; ALL-LABEL: define void @borrow()
 ; ALL-NEXT:    %local.box = alloca ptr, align 8
-; ALL-NEXT:    %local.heap = call ptr @esc_alloc(i64 4, i64 4)
+; ALL-NEXT:    %local.heap = call ptr @esc_alloc_atomic(i64 4, i64 4)
 ; ALL-NEXT:    store ptr %local.heap, ptr %local.box, align 8
 ; ALL-NEXT:    [[LOCAL:%local[0-9]*]] = load ptr, ptr %local.box, align 8
 ; ALL-NEXT:    call void @use(ptr [[LOCAL]])

@@ -16,10 +16,10 @@ __attribute__((noinline)) int *make_counter(int start) {
 
 // O0-LABEL: define {{.*}}ptr @make_counter(
 // O0:         alloca ptr
-// O0:         call ptr @esc_alloc(i64 4, i64 4)
+// O0:         call ptr @esc_alloc_atomic(i64 4, i64 4)
 // O2-LABEL: define {{.*}}ptr @make_counter(
 // O2-NOT:     alloca
-// O2:         [[OBJECT:%.*]] = {{.*}}call {{.*}}ptr @esc_alloc(i64 {{.*}}4, i64 {{.*}}4)
+// O2:         [[OBJECT:%.*]] = {{.*}}call {{.*}}ptr @esc_alloc_atomic(i64 {{.*}}4, i64 {{.*}}4)
 // O2-NEXT:    store i32 %{{.*}}, ptr [[OBJECT]]
 // O2-NEXT:    ret ptr [[OBJECT]]
 

@@ -17,7 +17,7 @@ entry:
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %number.box = alloca ptr, align 8
 ; CHECK-DAG:     #dbg_declare(ptr %number.box, ![[NUMBER:[0-9]+]], !DIExpression(DW_OP_deref), ![[DECLARED:[0-9]+]])
-; CHECK-DAG:     %number.heap = call ptr @esc_alloc(i64 4, i64 4)
+; CHECK-DAG:     %number.heap = call ptr @esc_alloc_atomic(i64 4, i64 4)
 ; CHECK-DAG:     store ptr %number.heap, ptr %number.box, align 8
 ; CHECK:         [[ADDRESS:%number[0-9]*]] = load ptr, ptr %number.box, align 8, !dbg ![[DECLARED]]
 ; CHECK-NEXT:    store i32 42, ptr [[ADDRESS]], align 4, !dbg ![[DECLARED]]

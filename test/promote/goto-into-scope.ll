@@ -22,10 +22,10 @@ declare void @llvm.lifetime.start.p0(i64, ptr)
 ; CHECK-LABEL: define ptr @jump(i1 %skip)
 ; CHECK-NEXT:  entry:
 ; CHECK-NEXT:    %x.box = alloca ptr, align 8
-; CHECK-NEXT:    %x.heap = call ptr @esc_alloc(i64 4, i64 4)
+; CHECK-NEXT:    %x.heap = call ptr @esc_alloc_atomic(i64 4, i64 4)
 ; CHECK-NEXT:    store ptr %x.heap, ptr %x.box, align 8
 ; CHECK:       declare:
-; CHECK-NEXT:    [[FRESH:%x.heap[0-9]+]] = call ptr @esc_alloc(i64 4, i64 4)
+; CHECK-NEXT:    [[FRESH:%x.heap[0-9]+]] = call ptr @esc_alloc_atomic(i64 4, i64 4)
 ; CHECK-NEXT:    store ptr [[FRESH]], ptr %x.box, align 8
 ; CHECK:       inside:
 ; CHECK-NEXT:    [[X:%x[0-9]*]] = load ptr, ptr %x.box, align 8

@@ -36,7 +36,7 @@ declare void @llvm.lifetime.end.p0(i64, ptr)
 ; CHECK-NEXT:    br label %loop
 ; CHECK:       loop:
 ; CHECK-NEXT:    %i = phi i64
-; CHECK-NEXT:    %x.heap = call ptr @esc_alloc(i64 4, i64 4)
+; CHECK-NEXT:    %x.heap = call ptr @esc_alloc_atomic(i64 4, i64 4)
 ; CHECK-NEXT:    store ptr %x.heap, ptr %x.box, align 8
 ; CHECK-NOT:     call void @llvm.lifetime
 ; CHECK:         [[X:%x[0-9]*]] = load ptr, ptr %x.box, align 8

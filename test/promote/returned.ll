@@ -11,7 +11,7 @@ define ptr @getNum() {
 
 ; CHECK-LABEL: define ptr @getNum()
 ; CHECK-NEXT:    %number.box = alloca ptr, align 8
-; CHECK-NEXT:    %number.heap = call ptr @esc_alloc(i64 4, i64 4)
+; CHECK-NEXT:    %number.heap = call ptr @esc_alloc_atomic(i64 4, i64 4)
 ; CHECK-NEXT:    store ptr %number.heap, ptr %number.box, align 8
 ; CHECK-NEXT:    [[ADDRESS:%number[0-9]*]] = load ptr, ptr %number.box, align 8
 ; CHECK-NEXT:    store i32 7, ptr [[ADDRESS]], align 4
@@ -32,4 +32,4 @@ define i32 @local() {
 ; CHECK-NOT:     esc_alloc
 ; CHECK:         ret i32
 
-; CHECK: declare ptr @esc_alloc(i64, i64)
+; CHECK: declare ptr @esc_alloc_atomic(i64, i64)

@@ -8,7 +8,7 @@
 // OFF: collections 0
 // OFF: freed 0
 // STRESS: collections 100
-// STATS: escrt: 1000 allocations, 0 pinned, {{[0-9]+}} live objects, {{[0-9]+}} freed objects
+// STATS: escrt: 1000 allocations, 0 pinned (0 bytes), {{[0-9]+}} live objects, {{[0-9]+}} freed objects
 // STATS-NEXT: escrt: 8192000 bytes allocated, {{[0-9]+}} bytes live, {{[0-9]+}} bytes heap,
 // STATS-SAME: {{[0-9]+}} bytes malloc, {{[0-9]+}} bytes released
 // STATS-NEXT: escrt: {{[1-9][0-9]*}} collections, pause total {{[0-9.]+}} ms, max {{[0-9.]+}} ms

@@ -1,6 +1,8 @@
 // A pinned object survives without any reference and is scanned: an object referenced only from
-// it survives too.
+// it survives too. ESC_GC_STATS counts it, with its bytes.
 // RUN: %cc_escrt -O1 %s %escrt -o %t && env ESC_GC_STRESS=1 %t | FileCheck %s
+// RUN: env ESC_GC_STATS=1 %t 2>&1 >/dev/null | FileCheck %s --check-prefix=STATS
+// STATS: escrt: {{[0-9]+}} allocations, 1 pinned (64 bytes),
 // CHECK: pinned ok
 // CHECK: scanned ok
 // CHECK-NOT: FAIL

@@ -8,7 +8,7 @@
 ; RUN: %opt %loadplugin -passes='escape-promote' -S %s | FileCheck %s --check-prefix=PROMOTE
 ; CHECK: moved to heap: %x
 ; CHECK-NOT: leaking param
-; PROMOTE: call ptr @esc_alloc(
+; PROMOTE: call ptr @esc_alloc_atomic(
 define ptr @small(label %unused) {
   %x = alloca i32, align 4
   ret ptr %x
