@@ -139,6 +139,7 @@ typedef enum {
 
 typedef struct {
   esc_runtime runtime;
+  bool audit; /* escrt only: instrument for escrt's audit (runtime/audit.c, pass/audit.h) */
 } esc_promote_options;
 
 /* Rewrite every alloca decided ESC_DECISION_HEAP in analysis (which must describe module, and

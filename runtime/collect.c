@@ -210,6 +210,7 @@ static void collect_locked(void) {
   esc_roots_mark();
   esc_mark_finish();
   esc_world_start();
+  esc_audit_after_mark();
   sweep();
   esc_heap.epoch++;
   esc_heap_release(esc_heap.epoch);
@@ -220,6 +221,8 @@ static void collect_locked(void) {
   if (pause > gc.stats.pause_max_ns)
     gc.stats.pause_max_ns = pause;
 }
+
+void esc_collect_locked(void) { collect_locked(); }
 
 /* Why ESC_GC_STRESS counts allocations rather than bytes: the test mode wants a collection
  * between any two allocations, whatever their size. */

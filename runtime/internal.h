@@ -255,6 +255,16 @@ void *esc_emergency_alloc(size_t size, size_t align);
 void *esc_root_alloc(size_t size, size_t align, bool zero);
 void esc_root_free(void *p);
 uint64_t esc_now_ns(void);
+/* A full collection now (lock held): the audit's forced collections. */
+void esc_collect_locked(void);
+
+/* {======================================================
+ * Audit (audit.c)
+ * ======================================================= */
+
+/* Between marking and sweeping (lock held): counts audited objects seen reachable after their
+ * frame ended and forgets the ones about to be freed. */
+void esc_audit_after_mark(void);
 
 #pragma GCC visibility pop
 

@@ -36,6 +36,8 @@ static const char usage[] =
     "  --color=auto|always|never  clang-like source carets and colours (auto: on a terminal)\n"
     "  --stats                counts and phase times on stderr\n"
     "  --promote-all          move every address-taken variable to the heap (testing)\n"
+    "  --audit                build/run: count at run time, per promoted variable, the objects\n"
+    "                         allocated and those still reachable after their frame returned\n"
     "  --help, --version\n"
     "\n"
     "inputs: .c (compiled by clang -O2 -Xclang -disable-llvm-passes -g), .ll, .bc; several\n"
@@ -68,7 +70,9 @@ static const struct {
      "usage: escc run [options] FILE... [-- ARGS...]\n"
      "Build FILE... like 'escc build' into a temporary directory, run it with ARGS, and exit\n"
      "with the program's status (128+N when killed by signal N). With -m the report goes to\n"
-     "stderr first.\n"},
+     "stderr first. With --audit the program prints, at exit, one line per promoted variable:\n"
+     "  t.c:9:7: number: 2 allocated, 1 outlived its frame, at most 2 alive at once\n"
+     "and with --audit --format=json the report follows the run and carries those figures.\n"},
     {"ir",
      "usage: escc ir [options] FILE\n"
      "Print FILE's LLVM IR after promotion (escaping allocas replaced by runtime allocations).\n"

@@ -129,6 +129,8 @@ int escc_parse_options(const char *command, int argc, char **argv, int first,
       options->stats = true;
     } else if (!strcmp(argument, "--promote-all")) {
       options->promote_all = true;
+    } else if (!strcmp(argument, "--audit")) {
+      options->audit = true;
     } else if (strlen(argument) == 3 && argument[1] == 'O' && argument[2] >= '0' &&
                argument[2] <= '3') {
       options->optimization = argument[2] - '0';
@@ -157,6 +159,16 @@ int escc_parse_options(const char *command, int argc, char **argv, int first,
 
   if (options->output && strcmp(command, "build")) {
     escc_error(NULL, "'-o' is only accepted by 'escc build'");
+    return ESCC_EXIT_USAGE;
+  }
+  /* --audit: the run-time figures need a program that runs, on the collector that counts them. */
+  if (options->audit && !strcmp(command, "report")) {
+    escc_error(NULL, "'--audit' is accepted by 'escc build', 'run' and 'ir', not 'report'");
+    return ESCC_EXIT_USAGE;
+  }
+  if (options->audit && options->runtime != ESC_RUNTIME_ESCRT) {
+    escc_error(NULL, "'--audit' needs the escrt runtime (not --gc=%s)",
+               escc_runtime_name(options->runtime));
     return ESCC_EXIT_USAGE;
   }
   if (!strcmp(command, "build") && !options->output) {
