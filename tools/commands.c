@@ -34,11 +34,22 @@ static void program_free(program *p) {
   *p = (program){0};
 }
 
-static int load_and_analyze(const escc_options *options, bool separate_programs, program *p) {
+static int load_and_analyze(escc_options *options, bool separate_programs, program *p) {
   *p = (program){0};
   int status = escc_collect_inputs(options, &p->inputs);
   if (status != ESCC_EXIT_OK)
     return status;
+  /* Where the HTML report looks for sources the debug info names relatively: the compile
+   * directory of a database entry, and the input's own directory (Go-like IR beside its .go). */
+  for (size_t i = 0; i < p->inputs.count; i++) {
+    const escc_input *input = &p->inputs.items[i];
+    if (input->directory)
+      escc_strings_push(&options->source_directories, input->directory);
+    const char *base = escc_base_name(input->path);
+    char *directory = escc_format("%.*s", (int)(base - input->path), input->path);
+    escc_strings_push(&options->source_directories, *directory ? directory : ".");
+    free(directory);
+  }
   if (p->inputs.count == 0) {
     escc_error(options->database, "no input files (the compilation database is empty)");
     return ESCC_EXIT_USAGE;
@@ -49,7 +60,9 @@ static int load_and_analyze(const escc_options *options, bool separate_programs,
   if (status != ESCC_EXIT_OK)
     return status;
   p->analyses = escc_xmalloc(p->count * sizeof *p->analyses);
-  esc_analysis_options analysis_options = {.promote_all = options->promote_all};
+  esc_analysis_options analysis_options = {.promote_all = options->promote_all,
+                                           .keep_graphs = options->format == ESCC_FORMAT_DOT ||
+                                                          options->format == ESCC_FORMAT_HTML};
   escc_phase_begin(ESCC_PHASE_ANALYZE);
   for (size_t i = 0; i < p->count; i++)
     p->analyses[i] = esc_analyze_module(p->modules[i], &analysis_options);
@@ -64,10 +77,10 @@ static int load_and_analyze(const escc_options *options, bool separate_programs,
 }
 
 /* The report of build/run/report on stream: presented for a person when it is a terminal. */
-static void write_report(const program *p, const escc_options *options, FILE *stream) {
+static int write_report(const program *p, const escc_options *options, FILE *stream) {
   bool rich = options->format == ESCC_FORMAT_TEXT && escc_rich_output(options->color, stream);
-  escc_write_report((const esc_analysis *const *)p->analyses, p->count, options, stream, rich,
-                    rich);
+  return escc_write_report((const esc_analysis *const *)p->analyses, p->count, options, stream,
+                           rich, rich);
 }
 
 /* `escc run --audit` with a JSON or HTML report: the report waits for the run's figures. */
@@ -125,7 +138,7 @@ int escc_command_report(escc_options *options) {
   program p;
   int status = load_and_analyze(options, true, &p);
   if (status == ESCC_EXIT_OK) {
-    write_report(&p, options, stdout);
+    status = write_report(&p, options, stdout);
     if (options->stats)
       escc_print_stats((const esc_analysis *const *)p.analyses, p.count, stderr);
   }

@@ -59,10 +59,17 @@ static int parse_value_option(const char *argument, escc_options *options) {
       options->format = ESCC_FORMAT_JSON;
     else if (!strcmp(value, "sarif"))
       options->format = ESCC_FORMAT_SARIF;
+    else if (!strcmp(value, "html"))
+      options->format = ESCC_FORMAT_HTML;
+    else if (!strcmp(value, "dot"))
+      options->format = ESCC_FORMAT_DOT;
     else {
-      escc_error(NULL, "unknown report format '%s' (expected text, json or sarif)", value);
+      escc_error(NULL, "unknown report format '%s' (expected text, json, sarif, html or dot)",
+                 value);
       return ESCC_EXIT_USAGE;
     }
+  } else if (starts_with(argument, "--function=")) {
+    options->function = value; /* --format=dot: one function's graph */
   } else if (starts_with(argument, "--gc=")) {
     if (!escc_parse_runtime(value, &options->runtime)) {
       escc_error(NULL, "unknown runtime '%s' (expected escrt, boehm or none)", value);
@@ -190,4 +197,5 @@ void escc_options_free(escc_options *options) {
   escc_strings_free(&options->clang_flags);
   escc_strings_free(&options->files);
   escc_strings_free(&options->program_arguments);
+  escc_strings_free(&options->source_directories);
 }
