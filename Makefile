@@ -30,11 +30,15 @@ torture: deps
 
 # make bench-analysis  analysis time vs opt's default<O2> on 1M/2M/4M-instruction modules
 # make bench-gc        escrt vs Boehm vs malloc/free (GCBench shape, malloc-heavy)
+# make bench-audit     escc run --audit's cost against the plain build (bench/audit)
 #   Benchmarks report ratios against a baseline in the same run (docs/performance.md); they are
 #   never part of make check.
-.PHONY: bench-analysis bench-gc
+.PHONY: bench-analysis bench-gc bench-audit
 bench-analysis: build
 	@bench/analysis/run.sh
 
 bench-gc: build
 	@bench/gc/run.sh build
+
+bench-audit: build
+	@bench/audit/run.sh build

@@ -135,10 +135,11 @@ void esc_export_graph(const esc_graph *graph, esc_names *names, esc_arena *arena
     if (e.node_of[i] != NOT_NAMED)
       walk_into(&e, (int)i);
 
-  /* Keep the nodes an edge touches, escaping variables and every parameter; renumber. */
+  /* Keep the parameters, the escaping variables and what an edge touches (a variable that only
+   * ever holds numbers has nothing to draw); renumber. */
   bool *kept = esc_xcalloc(node_count + 1, sizeof *kept);
   for (size_t i = 0; i < node_count; i++)
-    kept[i] = nodes[i].escapes || nodes[i].kind == ESC_NODE_PARAMETER;
+    kept[i] = nodes[i].kind == ESC_NODE_PARAMETER || nodes[i].escapes;
   for (size_t i = 0; i < e.edge_count; i++)
     kept[e.edges[i].source] = kept[e.edges[i].destination] = true;
   size_t *renumber = esc_xmalloc((node_count + 1) * sizeof *renumber);

@@ -59,10 +59,12 @@ struct record {
 
 static struct {
   struct record *records;
-  uint32_t used;      /* records[1 .. used) have been handed out at least once */
-  uint32_t free_head; /* first free record, 0 when none */
-  uint64_t ended;     /* ENDED records not yet looked at by a collection */
-  bool looking;       /* this collection is the audit's: it may count outlived objects */
+  uint32_t used;           /* records[1 .. used) have been handed out at least once */
+  uint32_t free_head;      /* first free record, 0 when none */
+  uint64_t ended;          /* ENDED records not yet looked at by a collection */
+  bool looking;            /* this collection is the audit's: it may count outlived objects */
+  unsigned long every;     /* ESC_AUDIT_EVERY: collect at every this many due frame exits */
+  unsigned long countdown; /* due frame exits left before the next audit collection */
   struct esc_audit_table *tables;
 } audit;
 
@@ -184,10 +186,19 @@ static void collect_and_look(void) {
   audit.looking = false;
 }
 
-/* The policy: a collection when some object ended since the audit last looked (lock held). */
+/* The policy: a collection when some object ended since the audit last looked (lock held);
+ * with ESC_AUDIT_EVERY=N only at every Nth such frame exit (cheaper, and an object that stays
+ * reachable is still found by a later one, or at exit; one that outlives its frame only briefly
+ * may be missed). */
 static void collect_if_ended(void) {
-  if (audit.ended)
-    collect_and_look();
+  if (!audit.ended)
+    return;
+  if (audit.countdown > 1) {
+    audit.countdown--;
+    return;
+  }
+  audit.countdown = audit.every;
+  collect_and_look();
 }
 
 /* {======================================================
@@ -279,8 +290,12 @@ void esc_audit_register(struct esc_audit_table *table) {
   esc_thread_ensure_registered();
   if (table->registered || esc_lock_reentered())
     return;
+  const char *every = getenv("ESC_AUDIT_EVERY");
+  unsigned long interval = every && *every ? strtoul(every, NULL, 10) : 1;
   esc_lock();
   bool first = !audit.tables;
+  if (first)
+    audit.every = audit.countdown = interval ? interval : 1;
   if (!table->registered) {
     table->registered = 1;
     table->next = audit.tables;

@@ -27,7 +27,9 @@ static const char usage[] =
     "\n"
     "options:\n"
     "  -m | -m=2              Go-style detail levels (-m=2 adds the flow that explains each move)\n"
-    "  --format=text|json|sarif  report format (text is Go's -gcflags=-m phrasing)\n"
+    "  --format=text|json|sarif|html|dot  report format (text is Go's -gcflags=-m phrasing;\n"
+    "                         html one self-contained page, dot the location graph)\n"
+    "  --function=NAME        dot: draw only this function's graph\n"
     "  --all                  JSON: list every alloca, not only address-taken ones\n"
     "  -p DIR                 take C flags from DIR/compile_commands.json (no FILE: every entry)\n"
     "  --gc=escrt|boehm|none  runtime for promoted variables (default escrt)\n"
@@ -51,7 +53,8 @@ static const struct {
   const char *text;
 } command_help[] = {
     {"report",
-     "usage: escc report [-m|-m=2] [--format=text|json|sarif] [--all] [-p DIR] [--color=WHEN]\n"
+     "usage: escc report [-m|-m=2] [--format=text|json|sarif|html|dot] [--all] [-p DIR]\n"
+     "                   [--function=NAME] [--color=WHEN]\n"
      "                   [--stats] [-I DIR] [-D NAME] [-std=STD] FILE...\n"
      "Analyse FILE... together and print the escape report on stdout: one line per variable\n"
      "moved to heap and per pointer parameter, e.g.\n"
@@ -59,8 +62,10 @@ static const struct {
      "  t.c:8:14: leaking param: p to result ~r0 level=0\n"
      "  t.c:7:14: p does not escape\n"
      "-m=2 adds Go's flow lines; --format=json prints the document of docs/report.schema.json,\n"
-     "--format=sarif a SARIF 2.1.0 log. On a terminal the text shows the source line and a\n"
-     "caret (--color=never for Go's plain lines).\n"},
+     "--format=sarif a SARIF 2.1.0 log, --format=html one self-contained page (with -p DIR:\n"
+     "DIR/escape-report/index.html and a page per file), --format=dot the location graph\n"
+     "for Graphviz (escc report --format=dot t.c | dot -Tsvg > t.svg). On a terminal the\n"
+     "text shows the source line and a caret (--color=never for Go's plain lines).\n"},
     {"build",
      "usage: escc build [options] FILE... -o OUT\n"
      "Compile, analyse and promote FILE... together, run the -O pipeline (default -O2), emit\n"
