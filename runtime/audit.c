@@ -55,7 +55,7 @@ struct record {
  * objects are allocated unrecorded (counted as allocated, never as outlived). */
 #define RECORD_CAPACITY ((uint32_t)1 << 26)
 /* Entries of one thread's frame stack (see below). */
-#define FRAME_STACK_CAPACITY ((size_t)1 << 22)
+#define FRAME_STACK_CAPACITY ((size_t)1 << 20)
 
 static struct {
   struct record *records;
