@@ -78,11 +78,13 @@ static void *reserve(size_t bytes) {
 static uint32_t record_new(char *object, struct esc_audit_site *site) {
   if (!audit.records && !(audit.records = reserve(RECORD_CAPACITY * sizeof(struct record))))
     return 0;
+  if (audit.used == 0)
+    audit.used = 1; /* record 0 means "none" */
   uint32_t index = audit.free_head;
   if (index)
     audit.free_head = audit.records[index].next_free;
-  else if (audit.used + 1 < RECORD_CAPACITY)
-    index = audit.used ? audit.used++ : (audit.used = 2, 1); /* record 0 means "none" */
+  else if (audit.used < RECORD_CAPACITY)
+    index = audit.used++;
   else
     return 0;
   struct record *r = &audit.records[index];
@@ -123,21 +125,26 @@ static bool frames_ready(void) {
   return frames.entries != NULL;
 }
 
-/* A full stack drops the entries of objects already freed (a loop of short-lived objects in one
- * long frame); if that does not help, the new entry is lost and its object never ends. */
-static void frames_push(uint64_t entry) {
+/* A full stack drops the innermost frame's entries of objects already freed (a loop of
+ * short-lived objects in one long frame). Only entries above the last marker move, so every
+ * running frame's token still names its marker. False when there is still no room: the entry
+ * is lost (an object then never ends; a frame gets token 0 and ends nothing). */
+static bool frames_push(uint64_t entry) {
   if (frames.top == FRAME_STACK_CAPACITY) {
-    size_t kept = 0;
-    for (size_t i = 0; i < frames.top; i++) {
+    size_t kept = frames.top;
+    while (kept > 0 && frames.entries[kept - 1] != FRAME_MARKER)
+      kept--;
+    for (size_t i = kept; i < frames.top; i++) {
       uint64_t e = frames.entries[i];
-      if (e == FRAME_MARKER || audit.records[(uint32_t)e].generation == (uint32_t)(e >> 32))
+      if (audit.records[(uint32_t)e].generation == (uint32_t)(e >> 32))
         frames.entries[kept++] = e;
     }
     frames.top = kept;
     if (kept == FRAME_STACK_CAPACITY)
-      return;
+      return false;
   }
   frames.entries[frames.top++] = entry;
+  return true;
 }
 
 /* {======================================================
@@ -155,34 +162,42 @@ static bool object_marked(const char *object) {
   return esc_bit_test(b->mark, esc_slot_of(b->size_class, offset & (ESC_BLOCK_SIZE - 1)));
 }
 
-/* Called by every collection between marking and sweeping (lock held): an unmarked object is
- * about to be freed, so its record goes; in the audit's own collections, a marked ENDED one
- * outlived its frame. Other collections (the growth policy, ESC_GC_STRESS, esc_collect) may run
- * where stale copies of addresses sit in fresh frames (see the policy above): they only forget. */
-void esc_audit_after_mark(void) {
+/* Called by every collection after marking (lock held): in the audit's own collections, a
+ * marked ENDED object outlived its frame. Other collections (the growth policy, ESC_GC_STRESS,
+ * esc_collect) may run where stale copies of addresses sit in fresh frames (see the policy
+ * above): they do not count. */
+void esc_audit_count_outlived(void) {
+  if (!audit.looking)
+    return;
   for (uint32_t i = 1; i < audit.used; i++) {
     struct record *r = &audit.records[i];
-    if (r->state == RECORD_FREE)
-      continue;
-    if (!object_marked(r->object)) {
-      r->site->alive--;
-      r->state = RECORD_FREE;
-      r->generation++;
-      r->next_free = audit.free_head;
-      audit.free_head = i;
-    } else if (r->state == RECORD_ENDED && audit.looking) {
+    if (r->state == RECORD_ENDED && object_marked(r->object)) {
       r->state = RECORD_OUTLIVED;
       r->site->outlived++;
     }
   }
-  if (audit.looking)
-    audit.ended = 0;
+  audit.ended = 0;
 }
 
-/* An audit collection (lock held). */
-static void collect_and_look(void) {
+/* Called by every collection before sweeping (lock held): an unmarked object is about to be
+ * freed, so its record goes. */
+void esc_audit_forget_unmarked(void) {
+  for (uint32_t i = 1; i < audit.used; i++) {
+    struct record *r = &audit.records[i];
+    if (r->state == RECORD_FREE || object_marked(r->object))
+      continue;
+    r->site->alive--;
+    r->state = RECORD_FREE;
+    r->generation++;
+    r->next_free = audit.free_head;
+    audit.free_head = i;
+  }
+}
+
+/* An audit collection (lock held); see esc_collect_locked for own_stack_last. */
+static void collect_and_look(bool own_stack_last) {
   audit.looking = true;
-  esc_collect_locked();
+  esc_collect_locked(own_stack_last);
   audit.looking = false;
 }
 
@@ -198,7 +213,7 @@ static void collect_if_ended(void) {
     return;
   }
   audit.countdown = audit.every;
-  collect_and_look();
+  collect_and_look(false);
 }
 
 /* {======================================================
@@ -248,10 +263,12 @@ static void write_site(FILE *out, const struct esc_audit_site *site) {
 }
 
 /* Runs at exit: one last collection (the program's frames are gone, its globals are not), then
- * the figures, sorted by place like the escape report. */
+ * the figures, sorted by place like the escape report. That collection counts what the other
+ * roots reach before it marks this thread's stack: exit's frames lie where the program's were,
+ * and their unwritten slots still hold the program's old values. */
 static void report_at_exit(void) {
   esc_lock();
-  collect_and_look();
+  collect_and_look(true);
   esc_unlock();
   size_t count = 0;
   for (struct esc_audit_table *t = audit.tables; t; t = t->next)
@@ -311,8 +328,7 @@ uint64_t esc_audit_frame_enter(struct esc_audit_table *table) {
   if (esc_lock_reentered() || !frames_ready())
     return 0;
   esc_lock();
-  frames_push(FRAME_MARKER);
-  uint64_t token = frames.top;
+  uint64_t token = frames_push(FRAME_MARKER) ? frames.top : 0;
   esc_unlock();
   return token;
 }

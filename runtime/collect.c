@@ -202,15 +202,20 @@ static void set_threshold(void) {
   gc.threshold = live + headroom > MIN_THRESHOLD ? live + headroom : MIN_THRESHOLD;
 }
 
-static void collect_locked(void) {
+static void collect_locked(bool own_stack_last) {
   if (!esc_heap.base || !esc_mark_init())
     return;
   uint64_t start = esc_now_ns();
   esc_world_stop();
-  esc_roots_mark();
+  esc_roots_mark(!own_stack_last);
   esc_mark_finish();
+  esc_audit_count_outlived();
+  if (own_stack_last) {
+    esc_roots_mark_own_stack();
+    esc_mark_finish();
+  }
   esc_world_start();
-  esc_audit_after_mark();
+  esc_audit_forget_unmarked();
   sweep();
   esc_heap.epoch++;
   esc_heap_release(esc_heap.epoch);
@@ -222,7 +227,7 @@ static void collect_locked(void) {
     gc.stats.pause_max_ns = pause;
 }
 
-void esc_collect_locked(void) { collect_locked(); }
+void esc_collect_locked(bool own_stack_last) { collect_locked(own_stack_last); }
 
 /* Why ESC_GC_STRESS counts allocations rather than bytes: the test mode wants a collection
  * between any two allocations, whatever their size. */
@@ -232,12 +237,12 @@ static void maybe_collect(void) {
   if (gc.stress) {
     if (--gc.countdown == 0) {
       gc.countdown = gc.stress;
-      collect_locked();
+      collect_locked(false);
     }
     return;
   }
   if (esc_heap.owner_bytes[ESC_OWNER_GC] >= gc.threshold)
-    collect_locked();
+    collect_locked(false);
 }
 
 void esc_collect(void) {
@@ -246,7 +251,7 @@ void esc_collect(void) {
   if (esc_lock_reentered())
     return;
   esc_lock();
-  collect_locked();
+  collect_locked(false);
   esc_unlock();
 }
 

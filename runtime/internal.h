@@ -165,7 +165,10 @@ void esc_mark_set_capacity(size_t entries);
  * Roots (roots.c) and threads (threads.c)
  * ======================================================= */
 
-void esc_roots_mark(void);
+/* Marks from every root; the calling thread's stack and registers only when OWN_STACK (the
+ * audit's look at exit marks them last, with esc_roots_mark_own_stack). */
+void esc_roots_mark(bool own_stack);
+void esc_roots_mark_own_stack(void);
 /* Folds an exiting thread's counters into the totals and returns its cached slots (lock held). */
 void esc_retire_thread(struct esc_thread *t);
 
@@ -255,16 +258,20 @@ void *esc_emergency_alloc(size_t size, size_t align);
 void *esc_root_alloc(size_t size, size_t align, bool zero);
 void esc_root_free(void *p);
 uint64_t esc_now_ns(void);
-/* A full collection now (lock held): the audit's forced collections. */
-void esc_collect_locked(void);
+/* A full collection now (lock held): the audit's forced collections. With OWN_STACK_LAST, the
+ * audit counts what the other roots reach before the calling thread's stack is marked (at
+ * exit, where that stack only holds exit's frames over the program's dead ones). */
+void esc_collect_locked(bool own_stack_last);
 
 /* {======================================================
  * Audit (audit.c)
  * ======================================================= */
 
-/* Between marking and sweeping (lock held): counts audited objects seen reachable after their
- * frame ended and forgets the ones about to be freed. */
-void esc_audit_after_mark(void);
+/* After marking (lock held): counts audited objects seen reachable after their frame ended
+ * (only in the audit's own collections) ... */
+void esc_audit_count_outlived(void);
+/* ... and, before the sweep, forgets the ones about to be freed. */
+void esc_audit_forget_unmarked(void);
 
 #pragma GCC visibility pop
 

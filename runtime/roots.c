@@ -88,13 +88,15 @@ static void mark_thread_cache(struct esc_thread *t) {
   }
 }
 
-static void mark_stacks(void) {
+static void mark_stacks(bool own_stack) {
   for (struct esc_thread *t = esc_threads_first(); t; t = t->next) {
     mark_thread_cache(t);
-    if (t == esc_thread_self())
-      mark_own_stack(t->stack_hi);
-    else if (t->stack_sp)
+    if (t == esc_thread_self()) {
+      if (own_stack)
+        mark_own_stack(t->stack_hi);
+    } else if (t->stack_sp) {
       esc_mark_range(t->stack_sp, t->stack_hi);
+    }
   }
 }
 
@@ -131,10 +133,12 @@ static void show_cached_malloc_slots(bool show) {
   }
 }
 
-void esc_roots_mark(void) {
-  mark_stacks();
+void esc_roots_mark(bool own_stack) {
+  mark_stacks(own_stack);
   dl_iterate_phdr(mark_object, NULL);
   show_cached_malloc_slots(false);
   esc_heap_for_each(ESC_OWNER_ROOT, false, mark_root_object);
   show_cached_malloc_slots(true);
 }
+
+void esc_roots_mark_own_stack(void) { mark_own_stack(esc_thread_self()->stack_hi); }
