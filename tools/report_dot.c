@@ -65,8 +65,25 @@ static void put_node(FILE *out, size_t graph_index, size_t index, const esc_grap
   fputs("\"];\n", out);
 }
 
-/* "&x", "x", "*x", "**x": the source as the destination receives it. */
+/* Whether name is a plain identifier (a variable), not an allocation site such as a Go front
+ * end's "&node{...}". */
+static bool is_identifier(const char *name) {
+  for (; *name; name++)
+    if (!(*name == '_' || *name == '.' || (*name >= 'a' && *name <= 'z') ||
+          (*name >= 'A' && *name <= 'Z') || (*name >= '0' && *name <= '9')))
+      return false;
+  return true;
+}
+
+/* "&x", "x", "*x", "**x": the source as the destination receives it; the address of an
+ * allocation site reads as Go writes it, "&{storage for &node{...}}". */
 static void put_flow_expression(FILE *out, const char *name, int derefs) {
+  if (derefs < 0 && !is_identifier(name)) {
+    fputs("&{storage for ", out);
+    put_escaped(out, name);
+    fputc('}', out);
+    return;
+  }
   if (derefs < 0)
     fputc('&', out);
   for (int i = 0; i < derefs && i < 8; i++)

@@ -190,7 +190,8 @@ static const char style[] =
     "h1{font-size:1.5rem}h2{font-size:1.15rem;margin-top:2rem;border-bottom:1px solid #ddd}\n"
     "table{border-collapse:collapse;margin:.5rem 0}td,th{padding:.2rem .8rem;text-align:left;"
     "border-bottom:1px solid #eee}td.n,th.n{text-align:right}\n"
-    "pre.source{background:#fafafa;border:1px solid #e3e3e3;padding:.5rem 0;overflow:visible;"
+    "pre.source{background:#fafafa;border:1px solid #e3e3e3;padding:.5rem "
+    "0;overflow:visible;tab-size:4;"
     "font:13px/1.5 ui-monospace,monospace}\n"
     ".line{display:block;padding-right:1rem}.line.marked{background:#fff8e6}\n"
     ".ln{display:inline-block;width:3.5em;color:#999;text-align:right;margin-right:1em;"
@@ -370,11 +371,22 @@ static bool is_identifier_character(char c) {
   return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-/* Whether the name stands as a whole identifier at offset of the line. */
-static bool name_at(const char *line, size_t length, size_t offset, const char *name) {
+/* How many characters at offset of the line stand for the variable: its name as a whole
+ * identifier, else (an allocation site such as Go's "&node{...}", whose name is not in the
+ * text) the token there: leading operators such as & then an identifier. 0 when none. */
+static size_t variable_extent(const char *line, size_t length, size_t offset, const char *name) {
   size_t name_length = strlen(name);
-  return offset + name_length <= length && !strncmp(line + offset, name, name_length) &&
-         (offset + name_length == length || !is_identifier_character(line[offset + name_length]));
+  if (offset + name_length <= length && !strncmp(line + offset, name, name_length) &&
+      (offset + name_length == length || !is_identifier_character(line[offset + name_length])))
+    return name_length;
+  if (is_identifier_character(name[0]))
+    return 0;
+  size_t end = offset;
+  while (end < length && line[end] && strchr("&*[]", line[end]))
+    end++;
+  while (end < length && is_identifier_character(line[end]))
+    end++;
+  return end > offset && is_identifier_character(line[end - 1]) ? end - offset : 0;
 }
 
 /* One source line: the text with its variables highlighted, then the tags of its annotations. */
@@ -388,11 +400,14 @@ static void put_line(FILE *out, const page *p, unsigned number, const char *text
     highlighted[i] = false;
     const esc_allocation *allocation = items[i].allocation;
     size_t offset = items[i].column ? items[i].column - 1 : 0;
-    if (!allocation || offset < written || !name_at(text, length, offset, allocation->variable))
+    size_t extent = allocation && offset >= written
+                        ? variable_extent(text, length, offset, allocation->variable)
+                        : 0;
+    if (!extent)
       continue;
     put_html(out, text + written, offset - written);
-    put_variable(out, allocation, text + offset, strlen(allocation->variable));
-    written = offset + strlen(allocation->variable);
+    put_variable(out, allocation, text + offset, extent);
+    written = offset + extent;
     highlighted[i] = true;
   }
   put_html(out, text + written, length - written);
