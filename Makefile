@@ -31,14 +31,18 @@ torture: deps
 # make bench-analysis  analysis time vs opt's default<O2> on 1M/2M/4M-instruction modules
 # make bench-gc        escrt vs Boehm vs malloc/free: GCBench (gcc and clang), malloc-heavy;
 #                       quiet and with a cache-thrashing background load
+# make bench-audit     escc run --audit's cost against the plain build (bench/audit)
 #   Benchmarks report ratios against a baseline in the same run (docs/performance.md); they are
 #   never part of make check.
-.PHONY: bench-analysis bench-gc
+.PHONY: bench-analysis bench-gc bench-audit
 bench-analysis: build
 	@bench/analysis/run.sh
 
 bench-gc: build
 	@bench/gc/run.sh build
+
+bench-audit: build
+	@bench/audit/run.sh build
 
 # make go-agreement  escc's report on Go against gc's (`go tool compile -m -l`), message by
 #   message, on Go 1.19's test/escape*.go and examples/go, beside the naive Alloc.Heap rule of

@@ -21,6 +21,7 @@
 #include "debuginfo.h"
 #include "explain.h"
 #include "go_mode.h"
+#include "graph_export.h"
 #include "leak_attributes.h"
 #include "llvm_compat.h"
 #include "memory.h"
@@ -39,6 +40,8 @@ struct esc_analysis {
   size_t allocation_count, allocation_capacity;
   esc_parameter *parameters;
   size_t parameter_count, parameter_capacity;
+  esc_function_graph *graphs; /* only with keep_graphs */
+  size_t graph_count, graph_capacity;
   esc_summary summary;
   const char *module_name;
   bool go; /* the module came from the Go front end */
@@ -375,6 +378,11 @@ static void record_function(module_context *context, LLVMValueRef function, cons
     if (esc_parameter_is_object(argument))
       record_parameter_object(context, graph, argument, function_name, names);
   record_parameters(context, function, function_name, graph, summary, names);
+  if (context->options->keep_graphs) {
+    ESC_GROW(analysis->graphs, analysis->graph_capacity, analysis->graph_count + 1);
+    esc_export_graph(graph, names, analysis->arena, function_name,
+                     &analysis->graphs[analysis->graph_count++]);
+  }
   esc_names_free(names);
 }
 
@@ -510,6 +518,7 @@ void esc_analysis_free(esc_analysis *analysis) {
     return;
   free(analysis->allocations);
   free(analysis->parameters);
+  free(analysis->graphs);
   esc_arena_free(analysis->arena);
   free(analysis);
 }
@@ -533,6 +542,12 @@ const esc_parameter *esc_analysis_parameter(const esc_analysis *analysis, size_t
 esc_summary esc_analysis_summary(const esc_analysis *analysis) { return analysis->summary; }
 
 bool esc_analysis_is_go(const esc_analysis *analysis) { return analysis->go; }
+
+size_t esc_analysis_graph_count(const esc_analysis *analysis) { return analysis->graph_count; }
+
+const esc_function_graph *esc_analysis_graph(const esc_analysis *analysis, size_t index) {
+  return index < analysis->graph_count ? &analysis->graphs[index] : NULL;
+}
 
 const char *esc_analysis_module_name(const esc_analysis *analysis) { return analysis->module_name; }
 

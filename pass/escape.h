@@ -127,7 +127,43 @@ typedef struct {
 
 typedef struct {
   bool promote_all; /* every address-taken alloca is decided heap (reason promote-all) */
+  bool keep_graphs; /* keep each function's location graph (esc_analysis_graph): dot, html */
 } esc_analysis_options;
+
+/*
+ * A function's location graph as a reader wants it (Go's model, docs/design.md): only the
+ * locations the source names — variables, parameters, the result ~r0, {heap} (and {hidden},
+ * where addresses turn into untraceable data) — with an edge "destination <- source" wherever
+ * source's value, dereferenced derefs times, reaches destination through unnamed SSA values:
+ * -1 for an address (&x), 0 for a copy, 1 for a load (*x); the fewest along any path.
+ */
+typedef enum {
+  ESC_NODE_HEAP,
+  ESC_NODE_RESULT,
+  ESC_NODE_HIDDEN,
+  ESC_NODE_PARAMETER,
+  ESC_NODE_VARIABLE
+} esc_node_kind;
+
+typedef struct {
+  esc_node_kind kind;
+  const char *name;       /* "{heap}", "~r0", "{hidden}", or the source name */
+  esc_source_place place; /* variables and parameters; file NULL otherwise or without debug info */
+  bool escapes;           /* variable moved to heap; parameter leaking to heap or result */
+} esc_graph_node;
+
+typedef struct {
+  size_t source, destination; /* indices into the graph's nodes */
+  int derefs;
+} esc_graph_edge;
+
+typedef struct {
+  const char *function; /* IR name */
+  size_t node_count;
+  const esc_graph_node *nodes;
+  size_t edge_count;
+  const esc_graph_edge *edges;
+} esc_function_graph;
 
 typedef struct esc_analysis esc_analysis;
 
@@ -144,6 +180,9 @@ esc_summary esc_analysis_summary(const esc_analysis *analysis);
 /* Whether the module came from the Go front end (!"escc.source-language" = !"go"): the text
  * report then follows gc's conventions (docs/go.md). */
 bool esc_analysis_is_go(const esc_analysis *analysis);
+/* Each analysed function's graph, when the analysis ran with keep_graphs (else count 0). */
+size_t esc_analysis_graph_count(const esc_analysis *analysis);
+const esc_function_graph *esc_analysis_graph(const esc_analysis *analysis, size_t index);
 /* The module's source file name (for places without debug info). */
 const char *esc_analysis_module_name(const esc_analysis *analysis);
 
@@ -159,6 +198,7 @@ typedef enum {
 
 typedef struct {
   esc_runtime runtime;
+  bool audit; /* escrt only: instrument for escrt's audit (runtime/audit.c, pass/audit.h) */
 } esc_promote_options;
 
 /* Rewrite every alloca decided ESC_DECISION_HEAP in analysis (which must describe module, and

@@ -6,6 +6,7 @@
 //   opt ... -passes='print<escape><m=2>'                                  with flow lines
 //   opt ... -passes='print<escape><all>'            what escape-promote<all> would promote
 //   opt ... -passes='escape-promote<runtime=boehm;all>'                   rewrite
+//   opt ... -passes='escape-promote<audit>'   rewrite + escrt's audit (runtime/audit.c)
 //   clang -fpass-plugin=libEscapePass.so ...        escape-promote at pipeline start
 //
 // Invariant: the passes never leave the module in a state the verifier rejects; print<escape>
@@ -30,15 +31,19 @@ namespace {
 struct PromoteOptions {
   esc_runtime Runtime = ESC_RUNTIME_ESCRT;
   bool All = false;
+  bool Audit = false; // instrument for escrt's audit (escrt only)
 };
 
-// Parses "runtime=escrt|boehm|none" and "all", separated by ';'. Reports the first bad word.
+// Parses "runtime=escrt|boehm|none", "all" and "audit", separated by ';'. Reports the first bad
+// word, and "audit" with another runtime than escrt (only escrt can audit).
 bool parsePromoteOptions(llvm::StringRef Params, PromoteOptions &Out) {
   while (!Params.empty()) {
     llvm::StringRef Word;
     std::tie(Word, Params) = Params.split(';');
     if (Word == "all") {
       Out.All = true;
+    } else if (Word == "audit") {
+      Out.Audit = true;
     } else if (Word == "runtime=escrt") {
       Out.Runtime = ESC_RUNTIME_ESCRT;
     } else if (Word == "runtime=boehm") {
@@ -47,9 +52,13 @@ bool parsePromoteOptions(llvm::StringRef Params, PromoteOptions &Out) {
       Out.Runtime = ESC_RUNTIME_NONE;
     } else {
       llvm::errs() << "escape-promote: error: unknown parameter '" << Word
-                   << "' (expected runtime=escrt|boehm|none or all)\n";
+                   << "' (expected runtime=escrt|boehm|none, all or audit)\n";
       return false;
     }
+  }
+  if (Out.Audit && Out.Runtime != ESC_RUNTIME_ESCRT) {
+    llvm::errs() << "escape-promote: error: audit needs runtime=escrt\n";
+    return false;
   }
   return true;
 }
@@ -92,6 +101,7 @@ public:
       llvm::report_fatal_error("escape-promote: out of memory");
     esc_promote_options Promote = {};
     Promote.runtime = Options.Runtime;
+    Promote.audit = Options.Audit;
     size_t Rewritten = esc_promote_module(llvm::wrap(&M), Analysis, &Promote);
     esc_analysis_free(Analysis);
     return Rewritten ? llvm::PreservedAnalyses::none() : llvm::PreservedAnalyses::all();

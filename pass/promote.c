@@ -32,6 +32,7 @@
  * Invariant: after esc_promote_module no instruction refers to a promoted alloca, every load of a
  * box is dominated by a store to it, and the module passes the verifier.
  */
+#include "audit.h"
 #include "escape.h"
 #include "llvm_compat.h"
 #include "memory.h"
@@ -69,6 +70,7 @@ typedef struct {
   dominator_tree dominators;    /* of the function last asked about (the CFG never changes) */
   LLVMValueRef warned_function; /* the last function warned about missing scopes */
   bool pointer_free;            /* the alloca being rewritten holds no pointer (pointer_free.c) */
+  esc_audit *audit;             /* set when auditing (pass/audit.h) */
 } promoter;
 
 /* Allocators never return less alignment than this (malloc's guarantee on the targets we run). */
@@ -208,6 +210,15 @@ static LLVMValueRef build_allocation(promoter *p, LLVMValueRef size, unsigned al
   LLVMValueRef object = call_runtime(p, "aligned_alloc", ptr, arguments, 2, name);
   zero(p, object, size, align);
   return object;
+}
+
+/* The object for one execution of allocation: audited when the audit is on (a pinned object is
+ * never collected, so the audit cannot watch it). */
+static LLVMValueRef allocate_object(promoter *p, const esc_allocation *allocation,
+                                    LLVMValueRef size, const char *name) {
+  if (p->audit && !allocation->address_hidden)
+    return esc_audit_build_allocation(p->audit, p->builder, allocation, size, name);
+  return build_allocation(p, size, allocation->alignment, allocation->address_hidden, name);
 }
 
 /* ===== Finding an alloca's uses ===== */
@@ -450,8 +461,7 @@ static LLVMValueRef first_non_alloca(LLVMValueRef function) {
 /* A new object for a static alloca, at the builder's position. */
 static LLVMValueRef build_object(promoter *p, const esc_allocation *allocation, const char *name) {
   uint64_t size = allocation->size ? allocation->size : 1; /* a distinct address even if empty */
-  return build_allocation(p, size_constant(p, size), allocation->alignment,
-                          allocation->address_hidden, name);
+  return allocate_object(p, allocation, size_constant(p, size), name);
 }
 
 /* Stores a new object for alloca into box at the builder's position. */
@@ -671,8 +681,7 @@ static void promote_dynamic_alloca(promoter *p, const esc_allocation *allocation
       LLVMBuildZExtOrBitCast(p->builder, LLVMGetOperand(alloca, 0), p->size_type, "");
   LLVMValueRef size = LLVMBuildMul(
       p->builder, count, size_constant(p, LLVMABISizeOfType(p->data_layout, element_type)), "");
-  LLVMValueRef object =
-      build_allocation(p, size, allocation->alignment, allocation->address_hidden, heap_name);
+  LLVMValueRef object = allocate_object(p, allocation, size, heap_name);
   /* Uses and debug declares alike now see the object. */
   LLVMReplaceAllUsesWith(alloca, object);
   LLVMInstructionEraseFromParent(alloca);
@@ -737,6 +746,8 @@ size_t esc_promote_module(LLVMModuleRef module, const esc_analysis *analysis,
   p.runtime = options ? options->runtime : ESC_RUNTIME_ESCRT;
   p.lifetime_start_id = intrinsic_id("llvm.lifetime.start");
   p.lifetime_end_id = intrinsic_id("llvm.lifetime.end");
+  if (options && options->audit && p.runtime == ESC_RUNTIME_ESCRT)
+    p.audit = esc_audit_begin(module, analysis);
 
   esc_debug_format_state format = esc_debug_format_begin(module);
   size_t rewritten = 0;
@@ -759,6 +770,8 @@ size_t esc_promote_module(LLVMModuleRef module, const esc_analysis *analysis,
       promote_static_alloca(&p, allocation, name);
     rewritten++;
   }
+  if (p.audit)
+    esc_audit_finish(p.audit);
   esc_debug_format_end(module, format);
   dominator_tree_free(&p.dominators);
   LLVMDisposeBuilder(p.builder);

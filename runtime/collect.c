@@ -240,14 +240,20 @@ static void set_threshold(uint64_t scanned_bytes) {
   gc.threshold = used + headroom;
 }
 
-static void collect_locked(void) {
+static void collect_locked(bool own_stack_last) {
   if (!esc_heap.base || !esc_mark_init() || esc_process_role() != ESC_ROLE_IN_CHARGE)
     return;
   uint64_t start = esc_now_ns();
   esc_world_stop();
-  esc_roots_mark();
+  esc_roots_mark(!own_stack_last);
   esc_mark_finish();
+  esc_audit_count_outlived();
+  if (own_stack_last) {
+    esc_roots_mark_own_stack();
+    esc_mark_finish();
+  }
   esc_world_start();
+  esc_audit_forget_unmarked();
   sweep();
   esc_heap.epoch++;
   set_threshold(esc_mark_take_scanned_bytes());
@@ -258,6 +264,8 @@ static void collect_locked(void) {
     gc.stats.pause_max_ns = pause;
 }
 
+void esc_collect_locked(bool own_stack_last) { collect_locked(own_stack_last); }
+
 /* Why ESC_GC_STRESS counts allocations rather than bytes: the test mode wants a collection
  * between any two allocations, whatever their size. */
 static void maybe_collect(void) {
@@ -266,12 +274,12 @@ static void maybe_collect(void) {
   if (gc.stress) {
     if (--gc.countdown == 0) {
       gc.countdown = gc.stress;
-      collect_locked();
+      collect_locked(false);
     }
     return;
   }
   if (in_use_bytes() >= gc.threshold)
-    collect_locked();
+    collect_locked(false);
 }
 
 void esc_collect(void) {
@@ -280,7 +288,7 @@ void esc_collect(void) {
   if (esc_lock_reentered())
     return;
   esc_lock();
-  collect_locked();
+  collect_locked(false);
   esc_unlock();
 }
 

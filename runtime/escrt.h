@@ -52,6 +52,44 @@ struct esc_stats {
 /* Fills OUT with a consistent snapshot of the counters. */
 void esc_stats(struct esc_stats *out);
 
+/* {======================================================
+ * The audit (escc run --audit, pass option `audit`; runtime/audit.c, docs/runtime.md)
+ * ======================================================= */
+
+/* One promotion site: a promoted variable. The pass emits the descriptive fields; the counters
+ * start at zero and belong to escrt. */
+struct esc_audit_site {
+  const char *module;   /* the module's source file name (places without debug info) */
+  const char *file;     /* the declaration, as the debug info spells the file; NULL without */
+  const char *function; /* the function's IR name */
+  const char *variable; /* the name the escape report uses */
+  uint32_t line, column;
+  uint64_t allocated;  /* objects allocated for this site */
+  uint64_t outlived;   /* of those, seen reachable by a collection after their frame ended */
+  uint64_t alive;      /* allocated and not yet freed */
+  uint64_t most_alive; /* the largest value alive had */
+};
+
+/* All sites of one module, handed over at the module's first audited event. */
+struct esc_audit_table {
+  struct esc_audit_table *next; /* escrt's list of registered tables */
+  uint64_t registered;          /* 0 in the module; escrt sets it */
+  uint64_t count;
+  struct esc_audit_site sites[];
+};
+
+/* At the entry of main: registers TABLE, so that its sites are reported at exit even when they
+ * never run. */
+void esc_audit_register(struct esc_audit_table *table);
+/* At the entry of an audited function with promoted variables: registers TABLE, then opens a new
+ * frame whose objects end at esc_audit_frame_leave(token). */
+uint64_t esc_audit_frame_enter(struct esc_audit_table *table);
+/* Before every return of such a function: collects if some object's frame ended since the last
+ * collection, then ends this frame's objects (and those of frames left by longjmp above it). */
+void esc_audit_frame_leave(uint64_t token);
+/* esc_alloc for SITE: the object is recorded and belongs to the innermost entered frame. */
+void *esc_audit_alloc(size_t size, size_t align, struct esc_audit_site *site);
+
 #ifdef __cplusplus
 }
 #endif

@@ -180,7 +180,10 @@ uint64_t esc_mark_take_scanned_bytes(void);
  * Roots (roots.c) and threads (threads.c)
  * ======================================================= */
 
-void esc_roots_mark(void);
+/* Marks from every root; the calling thread's stack and registers only when OWN_STACK (the
+ * audit's look at exit marks them last, with esc_roots_mark_own_stack). */
+void esc_roots_mark(bool own_stack);
+void esc_roots_mark_own_stack(void);
 /* Folds an exiting thread's counters into the totals and returns its cached slots (lock held). */
 void esc_retire_thread(struct esc_thread *t);
 
@@ -268,6 +271,10 @@ void esc_mappings_for_each(bool (*visit)(char *lo, char *hi, const char *flags, 
 bool esc_mapping_containing(const void *address, char **lo, char **hi);
 /* mapped_roots.c: marks the anonymous memory the program mapped itself (world stopped). */
 void esc_mapped_roots_mark(void);
+/* mapped_roots.c: anonymous read-write memory for escrt's own bookkeeping, from the real mmap
+ * and never remembered as a root (the audit's records and frame stacks hold addresses that must
+ * keep nothing alive); NULL when the mapping fails. */
+void *esc_map_unscanned(size_t bytes);
 
 void esc_lock(void);
 void esc_unlock(void);
@@ -285,6 +292,20 @@ void *esc_emergency_alloc(size_t size, size_t align);
 void *esc_root_alloc(size_t size, size_t align, bool zero);
 void esc_root_free(void *p);
 uint64_t esc_now_ns(void);
+/* A full collection now (lock held): the audit's forced collections. With OWN_STACK_LAST, the
+ * audit counts what the other roots reach before the calling thread's stack is marked (at
+ * exit, where that stack only holds exit's frames over the program's dead ones). */
+void esc_collect_locked(bool own_stack_last);
+
+/* {======================================================
+ * Audit (audit.c)
+ * ======================================================= */
+
+/* After marking (lock held): counts audited objects seen reachable after their frame ended
+ * (only in the audit's own collections) ... */
+void esc_audit_count_outlived(void);
+/* ... and, before the sweep, forgets the ones about to be freed. */
+void esc_audit_forget_unmarked(void);
 
 #pragma GCC visibility pop
 

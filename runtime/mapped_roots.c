@@ -130,6 +130,13 @@ void esc_mapped_roots_mark(void) {
     esc_mappings_for_each(mark_remembered_parts, NULL);
 }
 
+void *esc_map_unscanned(size_t bytes) {
+  pthread_once(&real_once, resolve_real_functions);
+  void *p = real.mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  return p == MAP_FAILED ? NULL : p;
+}
+
 /* {======================================================
  * The interposed functions (exported)
  * ======================================================= */

@@ -121,13 +121,15 @@ static void mark_thread_cache(struct esc_thread *t) {
   }
 }
 
-static void mark_stacks(void) {
+static void mark_stacks(bool own_stack) {
   for (struct esc_thread *t = esc_threads_first(); t; t = t->next) {
     mark_thread_cache(t);
-    if (t == esc_thread_self())
-      mark_own_stack(t);
-    else if (t->stack_sp)
+    if (t == esc_thread_self()) {
+      if (own_stack)
+        mark_own_stack(t);
+    } else if (t->stack_sp) {
       mark_thread_stack(t, t->stack_sp);
+    }
     if (t->descriptor_size) /* the main thread's pthread_setspecific slots, keys below 32 */
       esc_mark_range((char *)t->id, (char *)t->id + t->descriptor_size);
   }
@@ -166,11 +168,13 @@ static void show_cached_malloc_slots(bool show) {
   }
 }
 
-void esc_roots_mark(void) {
-  mark_stacks();
+void esc_roots_mark(bool own_stack) {
+  mark_stacks(own_stack);
   dl_iterate_phdr(mark_object, NULL);
   esc_mapped_roots_mark();
   show_cached_malloc_slots(false);
   esc_heap_for_each(ESC_OWNER_ROOT, false, mark_root_object);
   show_cached_malloc_slots(true);
 }
+
+void esc_roots_mark_own_stack(void) { mark_own_stack(esc_thread_self()); }

@@ -34,11 +34,22 @@ static void program_free(program *p) {
   *p = (program){0};
 }
 
-static int load_and_analyze(const escc_options *options, bool separate_programs, program *p) {
+static int load_and_analyze(escc_options *options, bool separate_programs, program *p) {
   *p = (program){0};
   int status = escc_collect_inputs(options, &p->inputs);
   if (status != ESCC_EXIT_OK)
     return status;
+  /* Where the HTML report looks for sources the debug info names relatively: the compile
+   * directory of a database entry, and the input's own directory (Go-like IR beside its .go). */
+  for (size_t i = 0; i < p->inputs.count; i++) {
+    const escc_input *input = &p->inputs.items[i];
+    if (input->directory)
+      escc_strings_push(&options->source_directories, input->directory);
+    const char *base = escc_base_name(input->path);
+    char *directory = escc_format("%.*s", (int)(base - input->path), input->path);
+    escc_strings_push(&options->source_directories, *directory ? directory : ".");
+    free(directory);
+  }
   if (p->inputs.count == 0) {
     escc_error(options->database, "no input files (the compilation database is empty)");
     return ESCC_EXIT_USAGE;
@@ -49,7 +60,9 @@ static int load_and_analyze(const escc_options *options, bool separate_programs,
   if (status != ESCC_EXIT_OK)
     return status;
   p->analyses = escc_xmalloc(p->count * sizeof *p->analyses);
-  esc_analysis_options analysis_options = {.promote_all = options->promote_all};
+  esc_analysis_options analysis_options = {.promote_all = options->promote_all,
+                                           .keep_graphs = options->format == ESCC_FORMAT_DOT ||
+                                                          options->format == ESCC_FORMAT_HTML};
   escc_phase_begin(ESCC_PHASE_ANALYZE);
   for (size_t i = 0; i < p->count; i++)
     p->analyses[i] = esc_analyze_module(p->modules[i], &analysis_options);
@@ -64,22 +77,32 @@ static int load_and_analyze(const escc_options *options, bool separate_programs,
 }
 
 /* The report of build/run/report on stream: presented for a person when it is a terminal. */
-static void write_report(const program *p, const escc_options *options, FILE *stream) {
+static int write_report(const program *p, const escc_options *options, FILE *stream) {
   bool rich = options->format == ESCC_FORMAT_TEXT && escc_rich_output(options->color, stream);
-  escc_write_report((const esc_analysis *const *)p->analyses, p->count, options, stream, rich,
-                    rich);
+  return escc_write_report((const esc_analysis *const *)p->analyses, p->count, options, stream,
+                           rich, rich);
 }
 
-/* Promotes and verifies the one program; its analysis is consumed (the module changed). */
+/* `escc run --audit` with a JSON or HTML report: the report waits for the run's figures. */
+static bool report_after_run(const escc_options *options) {
+  return options->audit && options->report_requested && options->format != ESCC_FORMAT_TEXT &&
+         !strcmp(options->command, "run");
+}
+
+/* Promotes and verifies the one program; its analysis is consumed (the module changed), unless
+ * the report comes after the run: reports read only its strings and numbers, which stay valid,
+ * never its alloca handles, which do not. */
 static int promote(program *p, const escc_options *options) {
   if (options->stats)
     escc_print_stats((const esc_analysis *const *)p->analyses, p->count, stderr);
-  esc_promote_options promote_options = {.runtime = options->runtime};
+  esc_promote_options promote_options = {.runtime = options->runtime, .audit = options->audit};
   escc_phase_begin(ESCC_PHASE_PROMOTE);
   esc_promote_module(p->modules[0], p->analyses[0], &promote_options);
   escc_phase_end(ESCC_PHASE_PROMOTE);
-  esc_analysis_free(p->analyses[0]);
-  p->analyses[0] = NULL;
+  if (!report_after_run(options)) {
+    esc_analysis_free(p->analyses[0]);
+    p->analyses[0] = NULL;
+  }
   return escc_verify(p->modules[0], p->inputs.items[0].path);
 }
 
@@ -92,7 +115,7 @@ static int build_program(program *p, const escc_options *options, const char *ou
                         "allocates through escrt's esc_alloc)");
     return ESCC_EXIT_USAGE;
   }
-  if (options->report_requested)
+  if (options->report_requested && !report_after_run(options))
     write_report(p, options, stderr);
   int status = promote(p, options);
   if (status != ESCC_EXIT_OK)
@@ -125,7 +148,7 @@ int escc_command_report(escc_options *options) {
   program p;
   int status = load_and_analyze(options, true, &p);
   if (status == ESCC_EXIT_OK) {
-    write_report(&p, options, stdout);
+    status = write_report(&p, options, stdout);
     if (options->stats)
       escc_print_stats((const esc_analysis *const *)p.analyses, p.count, stderr);
   }
@@ -142,6 +165,33 @@ int escc_command_build(escc_options *options) {
   return status;
 }
 
+/* Runs the built program; with a report after the run, escrt writes its audit figures to a
+ * temporary file (ESC_AUDIT_OUTPUT) and the report on stderr carries them. */
+static int run_program(program *p, escc_options *options, const char *executable) {
+  char *figures_path = report_after_run(options) ? escc_temp_path("audit", "tsv") : NULL;
+  if (figures_path)
+    setenv("ESC_AUDIT_OUTPUT", figures_path, 1);
+  escc_strings argv = {NULL, 0, 0};
+  escc_strings_push(&argv, executable);
+  escc_strings_push_all(&argv, &options->program_arguments);
+  int program_status = escc_run_process(argv.items, NULL);
+  escc_strings_free(&argv);
+  if (figures_path) {
+    unsetenv("ESC_AUDIT_OUTPUT");
+    escc_audit_figures figures;
+    if (escc_read_audit_figures(figures_path, &figures))
+      options->audit_figures = &figures;
+    else
+      escc_warning(p->inputs.items[0].path, "the program wrote no audit figures");
+    write_report(p, options, stderr);
+    if (options->audit_figures)
+      escc_audit_figures_free(&figures);
+    options->audit_figures = NULL;
+    free(figures_path);
+  }
+  return program_status < 0 ? ESCC_EXIT_FAILED : program_status;
+}
+
 int escc_command_run(escc_options *options) {
   program p;
   int status = load_and_analyze(options, false, &p);
@@ -150,18 +200,11 @@ int escc_command_run(escc_options *options) {
     executable = escc_temp_path(escc_base_name(p.inputs.items[0].path), "exe");
     status = executable ? build_program(&p, options, executable) : ESCC_EXIT_FAILED;
   }
+  if (status == ESCC_EXIT_OK)
+    status = run_program(&p, options, executable);
   program_free(&p);
-  if (status != ESCC_EXIT_OK) {
-    free(executable);
-    return status;
-  }
-  escc_strings argv = {NULL, 0, 0};
-  escc_strings_push(&argv, executable);
-  escc_strings_push_all(&argv, &options->program_arguments);
-  int program_status = escc_run_process(argv.items, NULL);
-  escc_strings_free(&argv);
   free(executable);
-  return program_status < 0 ? ESCC_EXIT_FAILED : program_status;
+  return status;
 }
 
 int escc_command_ir(escc_options *options) {

@@ -43,24 +43,61 @@ void escc_strings_push(escc_strings *strings, const char *text); /* copies text 
 void escc_strings_push_all(escc_strings *strings, const escc_strings *more);
 void escc_strings_free(escc_strings *strings);
 
+/* ===== Audit figures (audit_figures.c) ======================================================= */
+
+/* One promotion site's run-time figures, as escrt's audit wrote them (runtime/audit.c). */
+typedef struct {
+  char *function;
+  char *variable;
+  unsigned line, column;
+  unsigned long long allocated;  /* objects allocated */
+  unsigned long long outlived;   /* of those, still reachable after their frame returned */
+  unsigned long long most_alive; /* the most alive at once */
+} escc_audit_site;
+
+typedef struct {
+  escc_audit_site *items;
+  size_t count;
+} escc_audit_figures;
+
+/* Reads the file ESC_AUDIT_OUTPUT named; false when it cannot be opened. */
+bool escc_read_audit_figures(const char *path, escc_audit_figures *figures);
+/* The figures of allocation's site, or NULL (no figures, not promoted, or never audited). */
+const escc_audit_site *escc_audit_lookup(const escc_audit_figures *figures,
+                                         const esc_allocation *allocation);
+void escc_audit_figures_free(escc_audit_figures *figures);
+
 /* ===== Command line (options.c) =============================================================== */
 
-typedef enum { ESCC_FORMAT_TEXT, ESCC_FORMAT_JSON, ESCC_FORMAT_SARIF } escc_format_kind;
+typedef enum {
+  ESCC_FORMAT_TEXT,
+  ESCC_FORMAT_JSON,
+  ESCC_FORMAT_SARIF,
+  ESCC_FORMAT_HTML, /* report_html.c */
+  ESCC_FORMAT_DOT   /* report_dot.c */
+} escc_format_kind;
 typedef enum { ESCC_COLOR_AUTO, ESCC_COLOR_ALWAYS, ESCC_COLOR_NEVER } escc_color_mode;
 
 typedef struct {
-  const char *command;            /* "report", "build", "run", "ir" */
-  int detail;                     /* -m level: 1 (default) or 2 */
-  escc_format_kind format;        /* --format */
-  bool all;                       /* --all: every alloca in JSON/SARIF */
-  bool report_requested;          /* -m or --format given (build/run then report on stderr) */
-  bool stats;                     /* --stats */
-  bool promote_all;               /* --promote-all: every address-taken alloca goes to the heap */
-  escc_color_mode color;          /* --color */
-  esc_runtime runtime;            /* --gc */
-  int optimization;               /* -O0..-O3; -1 when not given */
-  const char *output;             /* -o */
-  const char *database;           /* -p DIR */
+  const char *command;             /* "report", "build", "run", "ir" */
+  int detail;                      /* -m level: 1 (default) or 2 */
+  escc_format_kind format;         /* --format */
+  bool all;                        /* --all: every alloca in JSON/SARIF */
+  bool report_requested;           /* -m or --format given (build/run then report on stderr) */
+  bool stats;                      /* --stats */
+  bool promote_all;                /* --promote-all: every address-taken alloca goes to the heap */
+  bool audit;                      /* --audit (build/run/ir): instrument for escrt's audit */
+  const char *function;            /* --function=NAME: the one function --format=dot draws */
+  escc_strings source_directories; /* the inputs' directories and -p compile directories, where
+                                      the HTML report looks for sources the debug info names
+                                      relatively (filled by the commands, not an option) */
+  const escc_audit_figures *audit_figures; /* escc run --audit: the run's figures, for the
+                                              report written after it (not an option) */
+  escc_color_mode color;                   /* --color */
+  esc_runtime runtime;                     /* --gc */
+  int optimization;                        /* -O0..-O3; -1 when not given */
+  const char *output;                      /* -o */
+  const char *database;                    /* -p DIR */
   escc_strings clang_flags;       /* -I -D -U -std -include ... handed to clang for C inputs */
   escc_strings files;             /* inputs */
   escc_strings program_arguments; /* after "--" (run) */
@@ -102,6 +139,10 @@ bool escc_executable_dir(char *directory, size_t size);
 bool escc_check_input_file(const char *path);
 const char *escc_file_extension(const char *path); /* "c", "ll", "bc", ... or "" */
 const char *escc_base_name(const char *path);
+/* The whole file as a NUL-terminated string (caller frees); NULL when it cannot be read. */
+char *escc_read_text_file(const char *path);
+/* Whether PATH's directories hold an executable NAME (for optional helpers such as dot). */
+bool escc_find_program(const char *name);
 
 /* ===== Loading a program (inputs.c, compdb.c) ================================================= */
 
@@ -187,10 +228,24 @@ const char *escc_runtime_name(esc_runtime runtime);
 
 /* ===== Reports (report_json.c, report_sarif.c, presentation.c) ================================ */
 
-/* One JSON document (DESIGN §3) for the analyses of one run; caller frees the text. */
-char *escc_report_json(const esc_analysis *const *analyses, size_t count, bool all);
+/* One JSON document (DESIGN §3) for the analyses of one run, with the audit's figures on the
+ * promoted allocations when audit is not NULL; caller frees the text. */
+char *escc_report_json(const esc_analysis *const *analyses, size_t count, bool all,
+                       const escc_audit_figures *audit);
 /* One SARIF 2.1.0 log (one run) for the analyses of one run; caller frees the text. */
 char *escc_report_sarif(const esc_analysis *const *analyses, size_t count);
+/* The location graphs as one Graphviz digraph (all functions with a graph, or only FUNCTION,
+ * which must exist: else the error line and ESCC_EXIT_USAGE). */
+int escc_report_dot(const esc_analysis *const *analyses, size_t count, const char *function,
+                    FILE *out);
+/* The HTML report (one page on out; with -p DIR on `escc report`, DIR/escape-report/index.html
+ * and one page per file, the index's path printed on stdout). */
+int escc_report_html(const esc_analysis *const *analyses, size_t count, const escc_options *options,
+                     FILE *out);
+/* The pieces: the digraph's opening lines, and one function's cluster (closing "}" is the
+ * caller's). graph_index keeps node names unique within the digraph. */
+void escc_write_dot_header(FILE *out);
+void escc_write_dot_graph(const esc_function_graph *graph, size_t graph_index, FILE *out);
 /* A finished cJSON document as indented text; frees the document; caller frees the text. */
 struct cJSON;
 char *escc_json_text(struct cJSON *root);

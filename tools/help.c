@@ -27,7 +27,9 @@ static const char usage[] =
     "\n"
     "options:\n"
     "  -m | -m=2              Go-style detail levels (-m=2 adds the flow that explains each move)\n"
-    "  --format=text|json|sarif  report format (text is Go's -gcflags=-m phrasing)\n"
+    "  --format=text|json|sarif|html|dot  report format (text is Go's -gcflags=-m phrasing;\n"
+    "                         html one self-contained page, dot the location graph)\n"
+    "  --function=NAME        dot: draw only this function's graph\n"
     "  --all                  JSON: list every alloca, not only address-taken ones\n"
     "  -p DIR                 take C flags from DIR/compile_commands.json (no FILE: every entry)\n"
     "  --gc=escrt|boehm|none  runtime for promoted variables (default escrt)\n"
@@ -36,6 +38,8 @@ static const char usage[] =
     "  --color=auto|always|never  clang-like source carets and colours (auto: on a terminal)\n"
     "  --stats                counts and phase times on stderr\n"
     "  --promote-all          move every address-taken variable to the heap (testing)\n"
+    "  --audit                build/run: count at run time, per promoted variable, the objects\n"
+    "                         allocated and those still reachable after their frame returned\n"
     "  --help, --version\n"
     "\n"
     "inputs: .c (compiled by clang -O2 -Xclang -disable-llvm-passes -g), .go (all .go files\n"
@@ -50,7 +54,8 @@ static const struct {
   const char *text;
 } command_help[] = {
     {"report",
-     "usage: escc report [-m|-m=2] [--format=text|json|sarif] [--all] [-p DIR] [--color=WHEN]\n"
+     "usage: escc report [-m|-m=2] [--format=text|json|sarif|html|dot] [--all] [-p DIR]\n"
+     "                   [--function=NAME] [--color=WHEN]\n"
      "                   [--stats] [-I DIR] [-D NAME] [-std=STD] FILE...\n"
      "Analyse FILE... together and print the escape report on stdout: one line per variable\n"
      "moved to heap and per pointer parameter, e.g.\n"
@@ -58,8 +63,10 @@ static const struct {
      "  t.c:8:14: leaking param: p to result ~r0 level=0\n"
      "  t.c:7:14: p does not escape\n"
      "-m=2 adds Go's flow lines; --format=json prints the document of docs/report.schema.json,\n"
-     "--format=sarif a SARIF 2.1.0 log. On a terminal the text shows the source line and a\n"
-     "caret (--color=never for Go's plain lines).\n"},
+     "--format=sarif a SARIF 2.1.0 log, --format=html one self-contained page (with -p DIR:\n"
+     "DIR/escape-report/index.html and a page per file), --format=dot the location graph\n"
+     "for Graphviz (escc report --format=dot t.c | dot -Tsvg > t.svg). On a terminal the\n"
+     "text shows the source line and a caret (--color=never for Go's plain lines).\n"},
     {"build",
      "usage: escc build [options] FILE... -o OUT\n"
      "Compile, analyse and promote FILE... together, run the -O pipeline (default -O2), emit\n"
@@ -69,7 +76,9 @@ static const struct {
      "usage: escc run [options] FILE... [-- ARGS...]\n"
      "Build FILE... like 'escc build' into a temporary directory, run it with ARGS, and exit\n"
      "with the program's status (128+N when killed by signal N). With -m the report goes to\n"
-     "stderr first.\n"},
+     "stderr first. With --audit the program prints, at exit, one line per promoted variable:\n"
+     "  t.c:9:7: number: 2 allocated, 1 outlived its frame, at most 2 alive at once\n"
+     "and with --audit --format=json the report follows the run and carries those figures.\n"},
     {"ir",
      "usage: escc ir [options] FILE\n"
      "Print FILE's LLVM IR after promotion (escaping allocas replaced by runtime allocations).\n"

@@ -59,10 +59,17 @@ static int parse_value_option(const char *argument, escc_options *options) {
       options->format = ESCC_FORMAT_JSON;
     else if (!strcmp(value, "sarif"))
       options->format = ESCC_FORMAT_SARIF;
+    else if (!strcmp(value, "html"))
+      options->format = ESCC_FORMAT_HTML;
+    else if (!strcmp(value, "dot"))
+      options->format = ESCC_FORMAT_DOT;
     else {
-      escc_error(NULL, "unknown report format '%s' (expected text, json or sarif)", value);
+      escc_error(NULL, "unknown report format '%s' (expected text, json, sarif, html or dot)",
+                 value);
       return ESCC_EXIT_USAGE;
     }
+  } else if (starts_with(argument, "--function=")) {
+    options->function = value; /* --format=dot: one function's graph */
   } else if (starts_with(argument, "--gc=")) {
     if (!escc_parse_runtime(value, &options->runtime)) {
       escc_error(NULL, "unknown runtime '%s' (expected escrt, boehm or none)", value);
@@ -129,6 +136,8 @@ int escc_parse_options(const char *command, int argc, char **argv, int first,
       options->stats = true;
     } else if (!strcmp(argument, "--promote-all")) {
       options->promote_all = true;
+    } else if (!strcmp(argument, "--audit")) {
+      options->audit = true;
     } else if (strlen(argument) == 3 && argument[1] == 'O' && argument[2] >= '0' &&
                argument[2] <= '3') {
       options->optimization = argument[2] - '0';
@@ -159,6 +168,16 @@ int escc_parse_options(const char *command, int argc, char **argv, int first,
     escc_error(NULL, "'-o' is only accepted by 'escc build'");
     return ESCC_EXIT_USAGE;
   }
+  /* --audit: the run-time figures need a program that runs, on the collector that counts them. */
+  if (options->audit && !strcmp(command, "report")) {
+    escc_error(NULL, "'--audit' is accepted by 'escc build', 'run' and 'ir', not 'report'");
+    return ESCC_EXIT_USAGE;
+  }
+  if (options->audit && options->runtime != ESC_RUNTIME_ESCRT) {
+    escc_error(NULL, "'--audit' needs the escrt runtime (not --gc=%s)",
+               escc_runtime_name(options->runtime));
+    return ESCC_EXIT_USAGE;
+  }
   if (!strcmp(command, "build") && !options->output) {
     escc_error(NULL, "'escc build' needs an output: -o OUT");
     return ESCC_EXIT_USAGE;
@@ -178,4 +197,5 @@ void escc_options_free(escc_options *options) {
   escc_strings_free(&options->clang_flags);
   escc_strings_free(&options->files);
   escc_strings_free(&options->program_arguments);
+  escc_strings_free(&options->source_directories);
 }

@@ -1,5 +1,6 @@
 /*
- * paths.c — where escc finds clang and its runtime libraries, and the checks on input paths.
+ * paths.c — where escc finds clang, its runtime libraries and optional helpers (Graphviz's
+ * dot), the checks on input paths, and reading a whole text file.
  *
  * Invariant: the runtime is looked up next to the running executable first (<bin>/../lib), so
  * a build tree or an installed tree works wherever it is moved; the configure-time
@@ -81,4 +82,37 @@ const char *escc_file_extension(const char *path) {
 const char *escc_base_name(const char *path) {
   const char *slash = strrchr(path, '/');
   return slash ? slash + 1 : path;
+}
+
+char *escc_read_text_file(const char *path) {
+  FILE *file = fopen(path, "r");
+  if (!file)
+    return NULL;
+  size_t size = 0, capacity = 4096;
+  char *contents = escc_xmalloc(capacity);
+  size_t got;
+  while ((got = fread(contents + size, 1, capacity - size - 1, file)) > 0) {
+    size += got;
+    if (capacity - size < 2)
+      contents = escc_xrealloc(contents, capacity *= 2);
+  }
+  contents[size] = '\0';
+  fclose(file);
+  return contents;
+}
+
+bool escc_find_program(const char *name) {
+  const char *path = getenv("PATH");
+  if (!path)
+    return false;
+  while (*path) {
+    size_t length = strcspn(path, ":");
+    char *candidate = escc_format("%.*s/%s", (int)length, length ? path : ".", name);
+    bool found = access(candidate, X_OK) == 0;
+    free(candidate);
+    if (found)
+      return true;
+    path += length + (path[length] == ':');
+  }
+  return false;
 }

@@ -43,20 +43,7 @@ static char *source_line(const char *path, unsigned line) {
     free(cached_path);
     free(contents);
     cached_path = escc_xstrdup(path);
-    contents = NULL;
-    FILE *file = fopen(path, "r");
-    if (file) {
-      size_t size = 0, capacity = 4096;
-      contents = escc_xmalloc(capacity);
-      size_t got;
-      while ((got = fread(contents + size, 1, capacity - size - 1, file)) > 0) {
-        size += got;
-        if (capacity - size < 2)
-          contents = escc_xrealloc(contents, capacity *= 2);
-      }
-      contents[size] = '\0';
-      fclose(file);
-    }
+    contents = escc_read_text_file(path);
   }
   if (!contents || line == 0)
     return NULL;
@@ -153,13 +140,21 @@ int escc_write_report(const esc_analysis *const *analyses, size_t count,
   char *text = NULL;
   switch (options->format) {
   case ESCC_FORMAT_JSON:
-    text = escc_report_json(analyses, count, options->all);
+    text = escc_report_json(analyses, count, options->all, options->audit_figures);
     fprintf(out, "%s\n", text);
     break;
   case ESCC_FORMAT_SARIF:
     text = escc_report_sarif(analyses, count);
     fprintf(out, "%s\n", text);
     break;
+  case ESCC_FORMAT_DOT: {
+    int status = escc_report_dot(analyses, count, options->function, out);
+    fflush(out);
+    return status;
+  }
+  case ESCC_FORMAT_HTML:
+    fflush(out);
+    return escc_report_html(analyses, count, options, out);
   case ESCC_FORMAT_TEXT: {
     size_t size = 0;
     FILE *buffer = rich ? open_memstream(&text, &size) : NULL;

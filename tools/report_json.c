@@ -9,6 +9,7 @@
  * info has "file": null and line/column 0. "parameters" holds the parameters that can carry an
  * address (the ones the text report talks about); a parameter that leaks both to the heap and
  * to the result is one entry with "leak": "heap" (the stronger fact) and the heap's derefs.
+ * "audit" appears on a promoted allocation only when the report follows an audited run.
  */
 #include "escc.h"
 
@@ -37,7 +38,7 @@ static void add_place(cJSON *object, esc_source_place place) {
   cJSON_AddNumberToObject(object, "column", place.column);
 }
 
-static cJSON *allocation_object(const esc_allocation *allocation) {
+static cJSON *allocation_object(const esc_allocation *allocation, const escc_audit_figures *audit) {
   cJSON *object = cJSON_CreateObject();
   cJSON_AddStringToObject(object, "function", allocation->function);
   cJSON_AddStringToObject(object, "variable", allocation->variable);
@@ -59,6 +60,14 @@ static cJSON *allocation_object(const esc_allocation *allocation) {
     cJSON_AddStringToObject(entry, "note", step->note ? step->note : "");
     cJSON_AddItemToArray(flow, entry);
   }
+  /* escc run --audit: what the run saw of this site (runtime/audit.c). */
+  const escc_audit_site *figures = heap ? escc_audit_lookup(audit, allocation) : NULL;
+  if (figures) {
+    cJSON *entry = cJSON_AddObjectToObject(object, "audit");
+    cJSON_AddNumberToObject(entry, "allocated", (double)figures->allocated);
+    cJSON_AddNumberToObject(entry, "outlived", (double)figures->outlived);
+    cJSON_AddNumberToObject(entry, "most_alive", (double)figures->most_alive);
+  }
   return object;
 }
 
@@ -73,7 +82,8 @@ static cJSON *parameter_object(const esc_parameter *parameter) {
   return object;
 }
 
-char *escc_report_json(const esc_analysis *const *analyses, size_t count, bool all) {
+char *escc_report_json(const esc_analysis *const *analyses, size_t count, bool all,
+                       const escc_audit_figures *audit) {
   cJSON *root = cJSON_CreateObject();
   cJSON_AddNumberToObject(root, "version", 1);
   cJSON *tool = cJSON_AddObjectToObject(root, "tool");
@@ -89,7 +99,7 @@ char *escc_report_json(const esc_analysis *const *analyses, size_t count, bool a
     for (size_t i = 0; i < esc_analysis_allocation_count(analysis); i++) {
       const esc_allocation *allocation = esc_analysis_allocation(analysis, i);
       if (all || allocation->address_taken)
-        cJSON_AddItemToArray(allocations, allocation_object(allocation));
+        cJSON_AddItemToArray(allocations, allocation_object(allocation, audit));
     }
     for (size_t i = 0; i < esc_analysis_parameter_count(analysis); i++) {
       const esc_parameter *parameter = esc_analysis_parameter(analysis, i);
