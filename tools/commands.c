@@ -151,7 +151,19 @@ int escc_command_run(escc_options *options) {
   int program_status = escc_run_process(argv.items, NULL);
   escc_strings_free(&argv);
   free(executable);
-  return program_status < 0 ? ESCC_EXIT_FAILED : program_status;
+  if (program_status < 0)
+    return ESCC_EXIT_FAILED;
+  /* As a shell does: say which signal killed the program, and exit with 128+N. */
+  int killed_by = escc_last_child_signal();
+  if (killed_by) {
+    const char *name = sigabbrev_np(killed_by);
+    const char *program = options->files.count ? options->files.items[0] : "the program";
+    if (name)
+      fprintf(stderr, "escc: %s: killed by SIG%s\n", program, name);
+    else
+      fprintf(stderr, "escc: %s: killed by signal %d\n", program, killed_by);
+  }
+  return program_status;
 }
 
 int escc_command_ir(escc_options *options) {

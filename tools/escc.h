@@ -50,9 +50,10 @@ typedef enum { ESCC_COLOR_AUTO, ESCC_COLOR_ALWAYS, ESCC_COLOR_NEVER } escc_color
 
 typedef struct {
   const char *command;            /* "report", "build", "run", "ir" */
-  int detail;                     /* -m level: 1 (default) or 2 */
+  int detail;                     /* -m level: 1 (default), 2 or more (-m -m, -mm, -m=N) */
+  bool detail_given;              /* some -m was given (repetitions add up) */
   escc_format_kind format;        /* --format */
-  bool all;                       /* --all: every alloca in JSON/SARIF */
+  bool all_allocas;               /* --all-allocas: every alloca in JSON */
   bool report_requested;          /* -m or --format given (build/run then report on stderr) */
   bool stats;                     /* --stats */
   bool promote_all;               /* --promote-all: every address-taken alloca goes to the heap */
@@ -77,12 +78,16 @@ void escc_print_usage(FILE *out);
 /* Help for one command; false when the command is unknown. */
 bool escc_print_command_help(const char *command, FILE *out);
 void escc_print_version(FILE *out);
+/* `escc --print-plugin-command`: the opt and clang lines that load this build's plugin. */
+void escc_print_plugin_commands(FILE *out);
 
 /* ===== Processes and files (process.c, paths.c) =============================================== */
 
 /* Runs argv (argv[0] is a path or a PATH name); returns its exit status, 128+N for a signal,
  * or -1 when it could not be started (error printed). directory may be NULL. */
 int escc_run_process(char *const argv[], const char *directory);
+/* The signal that killed the last process escc_run_process waited for; 0 when it exited. */
+int escc_last_child_signal(void);
 /* Replaces the process with argv (for pass-through); returns only on failure (error printed). */
 int escc_exec_process(char *const argv[]);
 
@@ -111,12 +116,17 @@ typedef struct {
   char *source;             /* as handed to clang (the database's spelling), else path */
   char *directory;          /* directory to compile in (compilation database), or NULL */
   escc_strings clang_flags; /* extra flags (from the compilation database) */
+  bool standard_input;      /* C read by clang from standard input (`-`), saved in source */
 } escc_input;
 
 typedef struct {
   escc_input *items;
   size_t count;
 } escc_inputs;
+
+/* `-`: saves standard input in the temporary directory and adds it as the input "<stdin>"
+ * (C, textual IR or bitcode, by its first bytes). */
+int escc_read_standard_input(escc_inputs *inputs);
 
 /* Turns options->files (and -p DIR) into the list of inputs to load. */
 int escc_collect_inputs(const escc_options *options, escc_inputs *inputs);

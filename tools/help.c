@@ -7,6 +7,8 @@
  */
 #include "escc.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char usage[] =
@@ -26,9 +28,10 @@ static const char usage[] =
     "  help   [COMMAND]                 this text, or one command's\n"
     "\n"
     "options:\n"
-    "  -m | -m=2              Go-style detail levels (-m=2 adds the flow that explains each move)\n"
+    "  -m, -m -m, -mm, -m=N   Go-style detail level: each -m adds one, as with go build\n"
+    "                         -gcflags (level 2 adds the flow that explains each move)\n"
     "  --format=text|json|sarif  report format (text is Go's -gcflags=-m phrasing)\n"
-    "  --all                  JSON: list every alloca, not only address-taken ones\n"
+    "  --all-allocas          JSON: list every alloca, not only address-taken ones\n"
     "  -p DIR                 take C flags from DIR/compile_commands.json (no FILE: every entry)\n"
     "  --gc=escrt|boehm|none  runtime for promoted variables (default escrt)\n"
     "  -O0 .. -O3             LLVM pipeline after promotion (default -O2)\n"
@@ -36,20 +39,22 @@ static const char usage[] =
     "  --color=auto|always|never  clang-like source carets and colours (auto: on a terminal)\n"
     "  --stats                counts and phase times on stderr\n"
     "  --promote-all          move every address-taken variable to the heap (testing)\n"
-    "  --help, --version\n"
+    "  --help, --version, --print-plugin-command (opt and clang lines for this build's plugin)\n"
     "\n"
-    "inputs: .c (compiled by clang -O2 -Xclang -disable-llvm-passes -g), .ll, .bc; several\n"
-    "files are linked and analysed together. A file LLVM's reader crashes on, or is still\n"
-    "reading after ESCC_READ_TIMEOUT seconds (default 60 + 10 per MiB; 0: no limit), is bad\n"
-    "input. exit status: 0 ok, 1 compile or program failed (run: the program's own status),\n"
-    "2 bad usage or input.\n";
+    "inputs: .c (compiled by clang -O2 -Xclang -disable-llvm-passes -g), .ll, .bc, or - for\n"
+    "standard input (named <stdin>); several files are linked and analysed together. A file\n"
+    "LLVM's reader crashes on, or is still reading after ESCC_READ_TIMEOUT seconds (default\n"
+    "60 + 10 per MiB; 0: no limit), is bad input. exit status: 0 ok, 1 compile or program\n"
+    "failed (run: the program's own status, 128+N when killed by signal N), 2 bad usage or\n"
+    "input.\n";
 
 static const struct {
   const char *command;
   const char *text;
 } command_help[] = {
     {"report",
-     "usage: escc report [-m|-m=2] [--format=text|json|sarif] [--all] [-p DIR] [--color=WHEN]\n"
+     "usage: escc report [-m|-m=2] [--format=text|json|sarif] [--all-allocas] [-p DIR]\n"
+     "                   [--color=WHEN]\n"
      "                   [--stats] [-I DIR] [-D NAME] [-std=STD] FILE...\n"
      "Analyse FILE... together and print the escape report on stdout: one line per variable\n"
      "moved to heap and per pointer parameter, e.g.\n"
@@ -67,8 +72,8 @@ static const struct {
     {"run",
      "usage: escc run [options] FILE... [-- ARGS...]\n"
      "Build FILE... like 'escc build' into a temporary directory, run it with ARGS, and exit\n"
-     "with the program's status (128+N when killed by signal N). With -m the report goes to\n"
-     "stderr first.\n"},
+     "with the program's status; killed by signal N, it says so (escc: FILE: killed by SIGSEGV)\n"
+     "and exits with 128+N. With -m the report goes to stderr first.\n"},
     {"ir",
      "usage: escc ir [options] FILE\n"
      "Print FILE's LLVM IR after promotion (escaping allocas replaced by runtime allocations).\n"
@@ -79,7 +84,8 @@ static const struct {
      "flags, compiles every C source with promotion and links the runtime, so existing\n"
      "projects build with  make CC=\"escc cc\"  or  ./configure CC=\"escc cc\".\n"
      "Preprocessing (-E), dependency-only (-M, -MM), version and -print-* probes, assembler\n"
-     "and other non-C inputs go to clang unchanged.\n"
+     "and other non-C inputs go to clang unchanged; C++ sources are compiled by clang without\n"
+     "promotion (one warning says so).\n"
      "escc's own settings (not clang flags), as environment variables or options:\n"
      "  ESCC_GC=escrt|boehm|none       or --escc-gc=...      runtime (default escrt)\n"
      "  ESCC_CC_REPORT=text|json|sarif or --escc-report=...  write each translation unit's\n"
@@ -98,6 +104,23 @@ bool escc_print_command_help(const char *command, FILE *out) {
     }
   }
   return false;
+}
+
+/* The opt and clang command lines for this build's plugin and runtime, with full paths: plain
+ * `opt`/`clang` on Debian 12 are LLVM 14, which cannot load a plugin built for LLVM 19 or 22. */
+void escc_print_plugin_commands(FILE *out) {
+  char library[PATH_MAX];
+  if (!realpath(escc_library_dir(), library))
+    snprintf(library, sizeof library, "%s", escc_library_dir());
+  const char *clang = escc_clang_path();
+  const char *slash = strrchr(clang, '/');
+  int tools_length = slash ? (int)(slash - clang + 1) : 0;
+  fprintf(out,
+          "%.*sopt -load-pass-plugin %s/libEscapePass.so -passes='print<escape>' "
+          "-disable-output FILE.ll\n",
+          tools_length, clang, library);
+  fprintf(out, "%s -O2 -fpass-plugin=%s/libEscapePass.so FILE.c %s/libescrt.a -lpthread\n", clang,
+          library, library);
 }
 
 void escc_print_version(FILE *out) {

@@ -38,6 +38,10 @@ int main(int argc, char **argv) {
     escc_print_version(stdout);
     return ESCC_EXIT_OK;
   }
+  if (!strcmp(command, "--print-plugin-command")) {
+    escc_print_plugin_commands(stdout);
+    return ESCC_EXIT_OK;
+  }
   if (!strcmp(command, "help"))
     return help_command(argc, argv);
   if (!strcmp(command, "cc"))

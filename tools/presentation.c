@@ -153,7 +153,7 @@ int escc_write_report(const esc_analysis *const *analyses, size_t count,
   char *text = NULL;
   switch (options->format) {
   case ESCC_FORMAT_JSON:
-    text = escc_report_json(analyses, count, options->all);
+    text = escc_report_json(analyses, count, options->all_allocas);
     fprintf(out, "%s\n", text);
     break;
   case ESCC_FORMAT_SARIF:
