@@ -104,6 +104,8 @@ const char *escc_library_dir(void); /* <dir of escc>/../lib if it holds libescrt
 /* Checks that PATH names a readable regular file; prints the error line when not. */
 bool escc_check_input_file(const char *path);
 const char *escc_file_extension(const char *path); /* "c", "ll", "bc", ... or "" */
+/* Everything left in stream, NUL-terminated (size excludes the NUL); check ferror after. */
+char *escc_read_stream(FILE *stream, size_t *size);
 const char *escc_base_name(const char *path);
 
 /* ===== Loading a program (inputs.c, compdb.c) ================================================= */

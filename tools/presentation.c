@@ -46,15 +46,8 @@ static char *source_line(const char *path, unsigned line) {
     contents = NULL;
     FILE *file = fopen(path, "r");
     if (file) {
-      size_t size = 0, capacity = 4096;
-      contents = escc_xmalloc(capacity);
-      size_t got;
-      while ((got = fread(contents + size, 1, capacity - size - 1, file)) > 0) {
-        size += got;
-        if (capacity - size < 2)
-          contents = escc_xrealloc(contents, capacity *= 2);
-      }
-      contents[size] = '\0';
+      size_t size;
+      contents = escc_read_stream(file, &size);
       fclose(file);
     }
   }

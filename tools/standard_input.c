@@ -30,15 +30,8 @@ static const char *stdin_kind(const char *bytes, size_t size) {
 }
 
 int escc_read_standard_input(escc_inputs *inputs) {
-  size_t size = 0, capacity = 1 << 16;
-  char *bytes = escc_xmalloc(capacity);
-  size_t got;
-  while ((got = fread(bytes + size, 1, capacity - size - 1, stdin)) > 0) {
-    size += got;
-    if (capacity - size < 2)
-      bytes = escc_xrealloc(bytes, capacity *= 2);
-  }
-  bytes[size] = '\0';
+  size_t size;
+  char *bytes = escc_read_stream(stdin, &size);
   if (ferror(stdin)) {
     escc_error("<stdin>", "cannot read: %s", strerror(errno));
     free(bytes);
