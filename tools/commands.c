@@ -59,6 +59,7 @@ static int load_and_analyze(const escc_options *options, bool separate_programs,
       escc_error(p->inputs.items[0].path, "out of memory during the analysis");
       return ESCC_EXIT_FAILED;
     }
+    escc_spell_source_files(p->analyses[i], &p->inputs);
   }
   return ESCC_EXIT_OK;
 }

@@ -149,10 +149,14 @@ int escc_load_file(LLVMContextRef context, const escc_input *input, const escc_s
                    LLVMModuleRef *module);
 /* Loads every input and links them into one module (so summaries cross files). With
  * separate_programs (escc report), an input that defines a symbol another already defines
- * (a second `main`) starts a new program instead of failing: *count modules are returned. */
+ * (a second `main`) starts a new program instead of failing, and with a compilation database
+ * (-p) every input is analysed alone, as the build compiles it: *count modules are returned. */
 int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
                       const escc_options *options, bool separate_programs, LLVMModuleRef **modules,
                       size_t *count);
+
+/* Names every file in analysis's places as the user named it (file_names.c). */
+void escc_spell_source_files(esc_analysis *analysis, const escc_inputs *inputs);
 
 /* ===== Code generation (compile.c, link.c) ==================================================== */
 

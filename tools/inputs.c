@@ -462,9 +462,12 @@ int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
     status = escc_load_file(context, input, &options->clang_flags, &module);
     if (status != ESCC_EXIT_OK)
       break;
-    /* Link into the latest program that can take it; else it starts a program of its own. */
+    /* Link into the latest program that can take it; else it starts a program of its own.
+     * With a compilation database, escc report analyses each translation unit alone, as the
+     * build compiles it (make CC="escc cc"), so the two agree on every decision. */
     LLVMModuleRef *program = *count ? &(*modules)[*count - 1] : NULL;
-    if (!program || (separate_programs && defines_same_symbol(*program, module))) {
+    if (!program || (separate_programs &&
+                     (options->database || defines_same_symbol(*program, module)))) {
       (*modules)[(*count)++] = module;
       continue;
     }
