@@ -466,8 +466,8 @@ int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
      * With a compilation database, escc report analyses each translation unit alone, as the
      * build compiles it (make CC="escc cc"), so the two agree on every decision. */
     LLVMModuleRef *program = *count ? &(*modules)[*count - 1] : NULL;
-    if (!program || (separate_programs &&
-                     (options->database || defines_same_symbol(*program, module)))) {
+    if (!program ||
+        (separate_programs && (options->database || defines_same_symbol(*program, module)))) {
       (*modules)[(*count)++] = module;
       continue;
     }
