@@ -157,6 +157,10 @@ int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
 
 /* Names every file in analysis's places as the user named it (file_names.c). */
 void escc_spell_source_files(esc_analysis *analysis, const escc_inputs *inputs);
+/* Remembers that module's functions without debug info come from file (before linking), and
+ * answers which file defined such a function (NULL when unknown). */
+void escc_note_function_files(LLVMModuleRef module, const char *file);
+const char *escc_function_file(const char *function);
 
 /* ===== Code generation (compile.c, link.c) ==================================================== */
 

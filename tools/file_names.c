@@ -10,10 +10,14 @@
  * recorded directory joined with the name when that file exists, or the name beside an IR
  * input when it exists there. Absolute names and names relative to the current directory are
  * kept as they are.
+ *
+ * It also remembers, for IR without debug info, which input file defined each function, since
+ * the inputs are linked into one module before the reports are written.
  */
 #include "escc.h"
 
 #include <limits.h>
+#include <llvm-c/DebugInfo.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -59,4 +63,35 @@ static const char *spell_source_file(const char *file, const char *directory, vo
 
 void escc_spell_source_files(esc_analysis *analysis, const escc_inputs *inputs) {
   esc_analysis_spell_files(analysis, spell_source_file, (void *)inputs);
+}
+
+/* ===== Functions without debug info ========================================================== */
+
+static struct {
+  char **functions;
+  char **files;
+  size_t count;
+} defined_in;
+
+void escc_note_function_files(LLVMModuleRef module, const char *file) {
+  for (LLVMValueRef function = LLVMGetFirstFunction(module); function;
+       function = LLVMGetNextFunction(function)) {
+    if (LLVMIsDeclaration(function) || LLVMGetSubprogram(function))
+      continue;
+    size_t length;
+    const char *name = LLVMGetValueName2(function, &length);
+    defined_in.functions =
+        escc_xrealloc(defined_in.functions, (defined_in.count + 1) * sizeof(char *));
+    defined_in.files = escc_xrealloc(defined_in.files, (defined_in.count + 1) * sizeof(char *));
+    defined_in.functions[defined_in.count] = escc_xstrdup(name);
+    defined_in.files[defined_in.count] = escc_xstrdup(file);
+    defined_in.count++;
+  }
+}
+
+const char *escc_function_file(const char *function) {
+  for (size_t i = 0; i < defined_in.count; i++)
+    if (!strcmp(defined_in.functions[i], function))
+      return defined_in.files[i];
+  return NULL;
 }

@@ -462,6 +462,7 @@ int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
     status = escc_load_file(context, input, &options->clang_flags, &module);
     if (status != ESCC_EXIT_OK)
       break;
+    escc_note_function_files(module, input->path);
     /* Link into the latest program that can take it; else it starts a program of its own.
      * With a compilation database, escc report analyses each translation unit alone, as the
      * build compiles it (make CC="escc cc"), so the two agree on every decision. */
