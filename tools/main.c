@@ -1,6 +1,6 @@
 /*
  * main.c — escc's entry point: picks the command and maps every outcome to the exit status
- * of DESIGN §3 (0 ok, 1 compile/program failed or the program's own status for `run`, 2 bad
+ * of docs/design.md, "Driver: exit status and errors" (0 ok, 1 compile/program failed or the program's own status for `run`, 2 bad
  * usage or input).
  *
  * Invariant: every path out of main has printed either nothing (success), the program's or

@@ -1,5 +1,5 @@
 /*
- * report_json.c — the JSON report (`--format=json`), exactly the document of DESIGN §3 and
+ * report_json.c — the JSON report (`--format=json`), exactly the document of docs/design.md ("Reports") and
  * docs/report.schema.json:
  *   {"version": 1, "tool": {...}, "allocations": [...], "parameters": [...], "summary": {...}}
  * built with cJSON (quoting and escaping are the library's job, not ours).
