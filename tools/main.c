@@ -1,7 +1,7 @@
 /*
  * main.c — escc's entry point: picks the command and maps every outcome to the exit status
- * of docs/design.md, "Driver: exit status and errors" (0 ok, 1 compile/program failed or the program's own status for `run`, 2 bad
- * usage or input).
+ * of docs/design.md, "Driver: exit status and errors" (0 ok, 1 compile/program failed or the
+ * program's own status for `run`, 2 bad usage or input).
  *
  * Invariant: every path out of main has printed either nothing (success), the program's or
  * clang's own output, or exactly one "escc: error: ..." line; no command aborts.
