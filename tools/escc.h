@@ -187,7 +187,8 @@ const char *escc_runtime_name(esc_runtime runtime);
 
 /* ===== Reports (report_json.c, report_sarif.c, presentation.c) ================================ */
 
-/* One JSON document (docs/design.md, "Reports") for the analyses of one run; caller frees the text. */
+/* One JSON document (docs/design.md, "Reports") for the analyses of one run; caller frees the text.
+ */
 char *escc_report_json(const esc_analysis *const *analyses, size_t count, bool all);
 /* One SARIF 2.1.0 log (one run) for the analyses of one run; caller frees the text. */
 char *escc_report_sarif(const esc_analysis *const *analyses, size_t count);

@@ -1,6 +1,6 @@
 /*
- * report_json.c — the JSON report (`--format=json`), exactly the document of docs/design.md ("Reports") and
- * docs/report.schema.json:
+ * report_json.c — the JSON report (`--format=json`), exactly the document of docs/design.md
+ * ("Reports") and docs/report.schema.json:
  *   {"version": 1, "tool": {...}, "allocations": [...], "parameters": [...], "summary": {...}}
  * built with cJSON (quoting and escaping are the library's job, not ours).
  *
