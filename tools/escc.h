@@ -187,9 +187,9 @@ const char *escc_runtime_name(esc_runtime runtime);
 
 /* ===== Reports (report_json.c, report_sarif.c, presentation.c) ================================ */
 
-/* One JSON document (docs/design.md, "Reports") for the analyses of one run; caller frees the text.
- */
-char *escc_report_json(const esc_analysis *const *analyses, size_t count, bool all);
+/* One JSON document (docs/design.md, "Reports") for the analyses of one run (every alloca with
+ * all_allocas); caller frees the text. */
+char *escc_report_json(const esc_analysis *const *analyses, size_t count, bool all_allocas);
 /* One SARIF 2.1.0 log (one run) for the analyses of one run; caller frees the text. */
 char *escc_report_sarif(const esc_analysis *const *analyses, size_t count);
 /* A finished cJSON document as indented text; frees the document; caller frees the text. */
