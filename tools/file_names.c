@@ -5,11 +5,10 @@
  * where it was made; printed as is, such a name points nowhere from where escc runs, and the
  * caret finds no source line.
  *
- * Invariant: a name is only ever replaced by one that names the same file from the current
- * directory: an input's own spelling (command line, or database directory + file), the
- * recorded directory joined with the name when that file exists, or the name beside an IR
- * input when it exists there. Absolute names and names relative to the current directory are
- * kept as they are.
+ * Invariant: a name that names an input is replaced by the input's own spelling (command line,
+ * or database directory + file); any other name is kept when it already names an existing file
+ * from the current directory, else replaced by the recorded directory joined with it when that
+ * file exists, else by the path beside an input where it exists (IR made elsewhere), else kept.
  *
  * It also remembers, for IR without debug info, which input file defined each function, since
  * the inputs are linked into one module before the reports are written.
@@ -22,12 +21,19 @@
 #include <string.h>
 #include <unistd.h>
 
-static bool same_directory(const char *left, const char *right) {
+static bool same_file(const char *left, const char *right) {
   char left_real[PATH_MAX], right_real[PATH_MAX];
   return realpath(left, left_real) && realpath(right, right_real) && !strcmp(left_real, right_real);
 }
 
 static bool exists(const char *path) { return access(path, F_OK) == 0; }
+
+/* "directory/name", or name itself when it is absolute or there is no directory. */
+static char *joined(const char *directory, const char *name) {
+  if (name[0] == '/' || !directory)
+    return escc_xstrdup(name);
+  return escc_format("%s/%s", directory, name);
+}
 
 /* Returns a name valid until the next call, or NULL to keep file as it is. */
 static const char *spell_source_file(const char *file, const char *directory, void *context) {
@@ -35,28 +41,43 @@ static const char *spell_source_file(const char *file, const char *directory, vo
   static char *spelled;
   free(spelled);
   spelled = NULL;
-  if (file[0] == '/' || !strcmp(file, "<stdin>"))
+  if (!strcmp(file, "<stdin>"))
     return NULL;
+  /* An input: the user's own spelling of it. */
+  char *recorded = joined(directory, file);
   for (size_t i = 0; i < inputs->count; i++) {
     const escc_input *input = &inputs->items[i];
-    const char *compiled_in = input->directory ? input->directory : ".";
-    if (!strcmp(input->source, file) && directory && same_directory(compiled_in, directory))
+    if (input->standard_input)
+      continue;
+    char *compiled = joined(input->directory, input->source);
+    bool same = same_file(recorded, compiled);
+    free(compiled);
+    if (same) {
+      free(recorded);
       return input->path;
+    }
   }
-  if (!directory || same_directory(".", directory))
+  /* Any other file: as recorded when that names it from here, else the recorded directory
+   * joined with the name, else the name beside an input (IR made elsewhere). */
+  bool found = exists(recorded);
+  free(recorded);
+  if (file[0] == '/' || (found && (!directory || same_file(".", directory))) ||
+      (!directory && exists(file)))
     return NULL;
-  spelled = escc_format("%s/%s", directory, file);
-  if (exists(spelled))
+  if (found) {
+    spelled = joined(directory, file);
     return spelled;
+  }
   for (size_t i = 0; i < inputs->count; i++) {
     const char *path = inputs->items[i].path;
     const char *slash = strrchr(path, '/');
     if (!slash)
       continue;
-    free(spelled);
     spelled = escc_format("%.*s/%s", (int)(slash - path), path, file);
     if (exists(spelled))
       return spelled;
+    free(spelled);
+    spelled = NULL;
   }
   return NULL;
 }
