@@ -232,6 +232,15 @@ static void build_modelled_call(esc_graph *graph, LLVMValueRef call, const esc_l
                          argument_location(graph, call, (unsigned)model->store_value),
                          ESC_EDGE_ASSIGN, call);
   build_model_callback(graph, call, model, summaries);
+  for (unsigned derefs = 0; derefs <= ESC_MODEL_MAX_PINNED_DEREFS; derefs++) {
+    for (unsigned i = 0; i < count && i < 32; i++) {
+      if (!(model->pinned[derefs] & (1u << i)))
+        continue;
+      int argument = argument_location(graph, call, i);
+      esc_graph_sink(graph, ESC_HEAP, argument, (int)derefs, model->capture_reason, call);
+      esc_graph_sink(graph, ESC_HIDDEN, argument, (int)derefs, ESC_REASON_NONE, call);
+    }
+  }
 }
 
 /* A declared function we know nothing about but its attributes. */

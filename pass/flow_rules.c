@@ -75,6 +75,15 @@ static bool loaded_type_holds_address(const esc_graph *graph, LLVMTypeRef type) 
   }
 }
 
+/* A store that may put an address at an offset that is not a multiple of the address size (a
+ * field of a packed struct: clang gives it a smaller alignment) hides it from the collector, which
+ * reads memory one aligned word at a time: what it stores is pinned (docs/design.md, "Pinning"). */
+static bool store_may_be_misaligned(const esc_graph *graph, LLVMValueRef store) {
+  LLVMTypeRef stored = LLVMTypeOf(LLVMGetOperand(store, 0));
+  return LLVMGetAlignment(store) * 8 < graph->pointer_bits &&
+         loaded_type_holds_address(graph, stored);
+}
+
 static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
                               const esc_summary_table *summaries) {
   int self = esc_graph_value(graph, instruction);
@@ -96,6 +105,9 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
     esc_flow_into_memory(graph, LLVMGetOperand(instruction, 1),
                          esc_graph_value(graph, LLVMGetOperand(instruction, 0)), ESC_EDGE_ASSIGN,
                          instruction);
+    if (store_may_be_misaligned(graph, instruction))
+      esc_graph_sink(graph, ESC_HIDDEN, esc_graph_value(graph, LLVMGetOperand(instruction, 0)), 0,
+                     ESC_REASON_NONE, instruction);
     return;
 
   case LLVMAtomicRMW: /* *p = op(*p, v), result = old *p */

@@ -9,6 +9,9 @@
  *   STORES(d, v)       *d = v: the library writes argument v (or into it) to *d (strtol)
  *   CALLS(f, a, b, c)  the library calls function argument f with arguments a, b, c
  *                      (qsort's comparator gets pointers into the array)
+ *   PINS(d, ARG(i))    the kernel keeps the object argument i points to after d dereferences
+ *                      (PINS(1, ARG(3)): epoll_ctl's event.data.ptr), where the collector cannot
+ *                      see it: the object escapes and is allocated pinned
  * Variadic arguments of the printf and scanf families are read or written, never kept.
  *
  * Invariant: names are unique; the table is sorted by name before the first lookup.
@@ -46,6 +49,7 @@
 #define COPIES(d, s) .copy_destination = (d), .copy_source = (s)
 #define STORES(d, v) .store_destination = (d), .store_value = (v)
 #define CALLS(f, a, b, c) .callback = (f), .callback_arguments = {(a), (b), (c)}
+#define PINS(derefs, argument_mask) .pinned[derefs] = (argument_mask)
 
 static esc_library_model model_table[] = {
     /* ---- stdio: streams read and write through the pointers, keep none of them ---- */
@@ -289,6 +293,21 @@ static esc_library_model model_table[] = {
     MODEL("getcwd", RESULT_FROM(0)),
     MODEL("__errno_location"),
     MODEL("__assert_fail"),
+    /* ---- the kernel keeps a pointer until it hands it back (an event, a signal's value) ---- */
+    MODEL("epoll_ctl", PINS(1, ARG(3))),
+    MODEL("timer_create", PINS(1, ARG(1))),
+    MODEL("mq_notify", PINS(1, ARG(1))),
+    MODEL("sigqueue", PINS(0, ARG(2))),
+    MODEL("pthread_sigqueue", PINS(0, ARG(2))),
+    /* glibc's aio keeps the aiocb (and its buffer and sigevent) until the request completes */
+    MODEL("aio_read", PINS(0, ARG(0)), PINS(1, ARG(0))),
+    MODEL("aio_write", PINS(0, ARG(0)), PINS(1, ARG(0))),
+    MODEL("aio_fsync", PINS(0, ARG(1)), PINS(1, ARG(1))),
+    MODEL("aio_read64", PINS(0, ARG(0)), PINS(1, ARG(0))),
+    MODEL("aio_write64", PINS(0, ARG(0)), PINS(1, ARG(0))),
+    MODEL("aio_fsync64", PINS(0, ARG(1)), PINS(1, ARG(1))),
+    MODEL("lio_listio", PINS(1, ARG(1) | ARG(3)), PINS(2, ARG(1))),
+    MODEL("lio_listio64", PINS(1, ARG(1) | ARG(3)), PINS(2, ARG(1))),
     MODEL("setjmp"),
     MODEL("_setjmp"),
     MODEL("__sigsetjmp"),

@@ -11,7 +11,7 @@
 
 #include "escape.h"
 
-enum { ESC_MODEL_NONE = -1, ESC_MODEL_MAX_CALLBACK_ARGUMENTS = 3 };
+enum { ESC_MODEL_NONE = -1, ESC_MODEL_MAX_CALLBACK_ARGUMENTS = 3, ESC_MODEL_MAX_PINNED_DEREFS = 2 };
 
 typedef struct {
   const char *name;
@@ -25,6 +25,9 @@ typedef struct {
   int8_t store_value;
   int8_t callback; /* argument that is a function the library calls ... */
   int8_t callback_arguments[ESC_MODEL_MAX_CALLBACK_ARGUMENTS]; /* ... with these arguments */
+  /* bit i of pinned[d]: the kernel keeps what argument i, dereferenced d times, points to, out of
+   * the collector's sight (epoll_ctl's data.ptr is pinned[1]): it escapes and is pinned. */
+  uint32_t pinned[ESC_MODEL_MAX_PINNED_DEREFS + 1];
 } esc_library_model;
 
 /* The model for a declared function, or NULL when the table has none. */

@@ -203,7 +203,7 @@ static void set_threshold(void) {
 }
 
 static void collect_locked(void) {
-  if (!esc_heap.base || !esc_mark_init())
+  if (!esc_heap.base || !esc_mark_init() || esc_process_role() != ESC_ROLE_IN_CHARGE)
     return;
   uint64_t start = esc_now_ns();
   esc_world_stop();

@@ -216,7 +216,11 @@ struct esc_thread {
   char *stack_hi;                               /* highest address of the stack (exclusive) */
   char *volatile stack_sp;                      /* lowest live address, saved when stopped */
   char *tls_anchor;                             /* address of this thread's esc_tls_anchor */
-  volatile int stopped; /* acknowledged the suspend signal in this collection */
+  volatile int stopped;   /* acknowledged the suspend signal in this collection */
+  char *stack_lo;         /* lowest address of the thread's own stack (main: a bound) */
+  size_t descriptor_size; /* main thread: bytes of its struct pthread at id to scan; else 0 */
+  int tid;                /* kernel thread id: stop signals go to it */
+  int exited;             /* found gone by a collection: the record is dropped (lock held) */
 };
 
 extern ESC_TLS char esc_tls_anchor;
@@ -238,6 +242,16 @@ int esc_sigsuspend_exact(const sigset_t *mask);
 /* interpose.c: what escrt's function NAME calls on to: INTERCEPTOR, a sanitizer's
  * __interceptor_NAME or NULL, when the program binds NAME to escrt, else the next definition. */
 void *esc_next_definition(const char *name, void *interceptor);
+/* process_role.c: whether this copy of escrt is the process's collector. */
+enum esc_role { ESC_ROLE_IN_CHARGE, ESC_ROLE_IDLE, ESC_ROLE_UNABLE };
+enum esc_role esc_process_role(void);
+/* proc_maps.c (lock held): VISIT on each mapping, in address order, with its flags ("rw-p ...")
+ * until it returns false; the mapping that contains ADDRESS. */
+void esc_mappings_for_each(bool (*visit)(char *lo, char *hi, const char *flags, void *context),
+                           void *context);
+bool esc_mapping_containing(const void *address, char **lo, char **hi);
+/* mapped_roots.c: marks the anonymous memory the program mapped itself (world stopped). */
+void esc_mapped_roots_mark(void);
 
 void esc_lock(void);
 void esc_unlock(void);

@@ -1,5 +1,6 @@
-/* interpose.c — which function an interposed escrt function (pthread_create, the signal mask
- * calls, pthread_exit) passes the call on to.
+/* interpose.c — which function an interposed escrt function (pthread_create, pthread_exit, the
+ * signal mask calls and sigaction, the mmap family, epoll_ctl, the timer calls) passes the call
+ * on to.
  *
  * Without a sanitizer that is the next definition after escrt's, libc's (RTLD_NEXT). A sanitizer
  * runtime intercepts the same functions, and escrt meets it in two shapes:

@@ -1,6 +1,6 @@
 /* roots.c — where the collector starts: the stacks and registers of registered threads, the
- * writable data/bss of every loaded object, every thread's static TLS, and all malloc'ed and
- * pinned (ROOT) memory.
+ * writable data/bss of every loaded object, every thread's static TLS, the anonymous memory the
+ * program mapped (mapped_roots.c), and all malloc'ed and pinned (ROOT) memory.
  *
  * Invariant: called only with the world stopped and the allocator lock held, so the registry,
  * the heap and the set of loaded objects (dl_iterate_phdr holds the loader's lock) cannot change
@@ -62,13 +62,42 @@ static int mark_object(struct dl_phdr_info *info, size_t info_size, void *unused
  * Stacks
  * ======================================================= */
 
+/* Where the stack a thread runs on at SP ends, when SP is not in its own stack: a makecontext
+ * stack or an alternate signal stack, in a heap object (malloc'ed: up to the object's end), a
+ * data segment or an mmap'ed region (up to the mapping's end). Scanning past the end of the
+ * stack proper stays inside readable memory and only makes the scan more conservative. */
+static char *foreign_stack_end(char *sp) {
+  uint32_t block;
+  char *start, *hi;
+  size_t size;
+  if ((uintptr_t)(sp - esc_heap.base) < esc_heap.span)
+    return esc_heap_find(sp, &block, &start, &size) ? start + size : sp;
+  char *lo;
+  return esc_mapping_containing(sp, &lo, &hi) ? hi : sp;
+}
+
+/* A thread's stack from SP up, and, when SP is on a foreign stack, that stack and all of the
+ * thread's own stack (where the thread left it is unknown; the main thread's bottom is the
+ * mapping's current one). The registers of the interrupted code are in the signal frame (a
+ * stopped thread) or in mark_own_stack's frame (the collector), both above SP. */
+ESC_NO_ASAN static void mark_thread_stack(struct esc_thread *t, char *sp) {
+  if (sp >= t->stack_lo && sp < t->stack_hi) {
+    esc_mark_range(sp, t->stack_hi);
+    return;
+  }
+  esc_mark_range(sp, foreign_stack_end(sp));
+  char *lo, *hi;
+  if (esc_mapping_containing(t->stack_hi - 1, &lo, &hi))
+    esc_mark_range(lo > t->stack_lo ? lo : t->stack_lo, t->stack_hi);
+}
+
 /* Why a separate, non-inlined frame: __builtin_unwind_init spills every callee-saved register
  * into this frame, below the caller's frames and above `here`, so the scan from `here` up sees
  * values the collector's callers keep only in registers. */
-ESC_NO_ASAN __attribute__((noinline)) static void mark_own_stack(char *stack_hi) {
+ESC_NO_ASAN __attribute__((noinline)) static void mark_own_stack(struct esc_thread *t) {
   __builtin_unwind_init();
   volatile char here = 0;
-  esc_mark_range((char *)&here, stack_hi);
+  mark_thread_stack(t, (char *)&here);
 }
 
 /* Cached slots are free memory the heap counts as allocated: marking them (without scanning
@@ -92,9 +121,11 @@ static void mark_stacks(void) {
   for (struct esc_thread *t = esc_threads_first(); t; t = t->next) {
     mark_thread_cache(t);
     if (t == esc_thread_self())
-      mark_own_stack(t->stack_hi);
+      mark_own_stack(t);
     else if (t->stack_sp)
-      esc_mark_range(t->stack_sp, t->stack_hi);
+      mark_thread_stack(t, t->stack_sp);
+    if (t->descriptor_size) /* the main thread's pthread_setspecific slots, keys below 32 */
+      esc_mark_range((char *)t->id, (char *)t->id + t->descriptor_size);
   }
 }
 
@@ -134,6 +165,7 @@ static void show_cached_malloc_slots(bool show) {
 void esc_roots_mark(void) {
   mark_stacks();
   dl_iterate_phdr(mark_object, NULL);
+  esc_mapped_roots_mark();
   show_cached_malloc_slots(false);
   esc_heap_for_each(ESC_OWNER_ROOT, false, mark_root_object);
   show_cached_malloc_slots(true);

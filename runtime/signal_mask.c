@@ -6,7 +6,9 @@
  * stops too. Blocking every signal in worker threads (sigfillset + pthread_sigmask) or waiting
  * for "any signal" with sigwait is common in real programs, so, as Boehm does, escrt interposes
  * the calls that change a thread's mask or wait for signals and takes SIG_SUSPEND out of the
- * sets they are given. The sigwait family also leaves SIG_RESUME alone: a resume that reaches a
+ * sets they are given. sigaction's sa_mask is filtered too: the kernel installs it as the
+ * thread's mask while the handler runs, and a handler left by longjmp leaves it installed. The
+ * sigwait family also leaves SIG_RESUME alone: a resume that reaches a
  * thread after it already saw the new epoch stays pending (the handler blocks it), and a
  * sigwait for "any signal" must not return it to the program. The program still sees every other
  * signal exactly as it asked.
@@ -23,6 +25,8 @@
 extern int __interceptor_pthread_sigmask(int, const sigset_t *, sigset_t *) __attribute__((weak));
 extern int __interceptor_sigprocmask(int, const sigset_t *, sigset_t *) __attribute__((weak));
 extern int __interceptor_sigsuspend(const sigset_t *) __attribute__((weak));
+extern int __interceptor_sigaction(int, const struct sigaction *, struct sigaction *)
+    __attribute__((weak));
 extern int __interceptor_sigwait(const sigset_t *, int *) __attribute__((weak));
 extern int __interceptor_sigwaitinfo(const sigset_t *, siginfo_t *) __attribute__((weak));
 extern int __interceptor_sigtimedwait(const sigset_t *, siginfo_t *, const struct timespec *)
@@ -30,6 +34,7 @@ extern int __interceptor_sigtimedwait(const sigset_t *, siginfo_t *, const struc
 
 typedef int (*mask_function)(int, const sigset_t *, sigset_t *);
 typedef int (*suspend_function)(const sigset_t *);
+typedef int (*action_function)(int, const struct sigaction *, struct sigaction *);
 typedef int (*wait_function)(const sigset_t *, int *);
 typedef int (*waitinfo_function)(const sigset_t *, siginfo_t *);
 typedef int (*timedwait_function)(const sigset_t *, siginfo_t *, const struct timespec *);
@@ -37,6 +42,7 @@ typedef int (*timedwait_function)(const sigset_t *, siginfo_t *, const struct ti
 static struct {
   mask_function pthread_sigmask, sigprocmask;
   suspend_function sigsuspend;
+  action_function sigaction;
   wait_function sigwait;
   waitinfo_function sigwaitinfo;
   timedwait_function sigtimedwait;
@@ -50,6 +56,7 @@ static void resolve_real_functions(void) {
   RESOLVE(pthread_sigmask, __interceptor_pthread_sigmask);
   RESOLVE(sigprocmask, __interceptor_sigprocmask);
   RESOLVE(sigsuspend, __interceptor_sigsuspend);
+  RESOLVE(sigaction, __interceptor_sigaction);
   RESOLVE(sigwait, __interceptor_sigwait);
   RESOLVE(sigwaitinfo, __interceptor_sigwaitinfo);
   RESOLVE(sigtimedwait, __interceptor_sigtimedwait);
@@ -105,6 +112,18 @@ int sigsuspend(const sigset_t *mask) {
   resolve();
   sigset_t copy;
   return real.sigsuspend(deliverable(mask, &copy));
+}
+
+int sigaction(int signal_number, const struct sigaction *action, struct sigaction *old) {
+  resolve();
+  struct sigaction copy;
+  if (action && sigismember(&action->sa_mask, ESC_SIG_SUSPEND) &&
+      signal_number != ESC_SIG_SUSPEND) {
+    copy = *action;
+    sigdelset(&copy.sa_mask, ESC_SIG_SUSPEND);
+    action = &copy;
+  }
+  return real.sigaction(signal_number, action, old);
 }
 
 int sigwait(const sigset_t *set, int *signal_number) {

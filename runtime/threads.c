@@ -12,6 +12,7 @@
  * all of its registers in the signal frame above stack_sp. */
 #include "internal.h"
 
+#include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
 #include <pthread.h>
@@ -22,7 +23,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 
 extern void *__libc_stack_end; /* glibc: the stack pointer at process entry */
@@ -104,26 +107,49 @@ static void record_unlink(struct esc_thread *record) {
   }
 }
 
-/* The highest address of the calling thread's stack. The main thread uses glibc's
- * __libc_stack_end because pthread_getattr_np would read /proc/self/maps through malloc; for
+/* The bounds of the calling thread's stack. The main thread's top is the end of the mapping that
+ * holds __libc_stack_end (above it lie argv, envp and the auxiliary vector, which may hold the
+ * only copy of a pointer the program wrote there) and its bottom is a bound from RLIMIT_STACK,
+ * because the mapping grows; pthread_getattr_np would read /proc/self/maps through malloc. For
  * other threads glibc reports the whole mapping, which also holds their static TLS and their
  * struct pthread (pthread_setspecific values), so those get scanned with the stack. */
-static char *current_stack_hi(void) {
-  if (getpid() == (pid_t)syscall(SYS_gettid))
-    return (char *)__libc_stack_end;
+static bool current_stack(char **lo, char **hi) {
+  if (getpid() == (pid_t)syscall(SYS_gettid)) {
+    char *mapping_lo;
+    esc_lock();
+    if (!esc_mapping_containing(__libc_stack_end, &mapping_lo, hi))
+      *hi = (char *)__libc_stack_end;
+    esc_unlock();
+    struct rlimit limit;
+    uintptr_t size = (uintptr_t)1 << 30;
+    if (getrlimit(RLIMIT_STACK, &limit) == 0 && limit.rlim_cur < size)
+      size = limit.rlim_cur;
+    *lo = (uintptr_t)*hi > size ? *hi - size : NULL;
+    return true;
+  }
   pthread_attr_t attr;
   void *low;
   size_t size;
   if (pthread_getattr_np(pthread_self(), &attr) != 0)
-    return NULL;
+    return false;
   int failed = pthread_attr_getstack(&attr, &low, &size);
   pthread_attr_destroy(&attr);
-  return failed ? NULL : (char *)low + size;
+  *lo = low;
+  *hi = (char *)low + size;
+  return !failed;
+}
+
+/* The size of glibc's struct pthread (libthread_db's description of it), 0 if unknown. */
+static size_t descriptor_size(void) {
+  const uint32_t *size = dlsym(RTLD_DEFAULT, "_thread_db_sizeof_pthread");
+  return size ? *size : 0;
 }
 
 static void register_self(void) {
-  char *stack_hi = current_stack_hi();
-  if (!stack_hi) {
+  char *stack_lo, *stack_hi;
+  bool main_thread = getpid() == (pid_t)syscall(SYS_gettid);
+  size_t main_descriptor = main_thread ? descriptor_size() : 0;
+  if (!current_stack(&stack_lo, &stack_hi)) {
     fputs("escrt: error: cannot find the stack of a new thread\n", stderr);
     abort();
   }
@@ -135,7 +161,10 @@ static void register_self(void) {
     abort();
   }
   t->id = (unsigned long)pthread_self();
+  t->tid = (pid_t)syscall(SYS_gettid);
+  t->stack_lo = stack_lo;
   t->stack_hi = stack_hi;
+  t->descriptor_size = main_descriptor;
   t->tls_anchor = &esc_tls_anchor;
   esc_self = t;
   t->next = registry;
@@ -152,7 +181,8 @@ static void register_self(void) {
  * thread state down in the last round and leave signals blocked, and a registered thread that
  * cannot take ESC_SIG_SUSPEND stops every collection. For the same reason ESC_SIG_SUSPEND is
  * unblocked while this waits for the lock: a collector may be waiting for it. A destructor that
- * sets its key again in the rounds after this one runs unregistered. */
+ * runs in the rounds after this one is unregistered; if it allocates, the thread registers again
+ * and a collection drops the record once the thread is gone (wait_for_acknowledgements). */
 static void unregister_self(void *record) {
   static ESC_TLS unsigned rounds;
   if (++rounds < PTHREAD_DESTRUCTOR_ITERATIONS - 1) {
@@ -206,29 +236,82 @@ static void suspend_handler(int signal_number, siginfo_t *info, void *context) {
 
 static void resume_handler(int signal_number) { (void)signal_number; }
 
+static int signal_thread(const struct esc_thread *t, int signal_number) {
+  return (int)syscall(SYS_tgkill, getpid(), t->tid, signal_number);
+}
+
+/* Why records of exited threads exist at all: a key destructor that allocates in the last
+ * destructor round registers its thread again, after unregister_self ran, and nothing
+ * unregisters it. Their stacks and static TLS may be unmapped: the records are dropped before
+ * any root is read. */
+static void drop_exited_threads(void) {
+  for (struct esc_thread **link = &registry; *link;) {
+    struct esc_thread *t = *link;
+    if (!t->exited) {
+      link = &t->next;
+      continue;
+    }
+    *link = t->next;
+    esc_retire_thread(t);
+    t->next = free_records;
+    free_records = t;
+  }
+}
+
+/* Waits for SIGNALLED acknowledgements. Every 10 ms without one, the threads that have not
+ * answered are asked whether they still exist: a thread that exited (or is exiting with every
+ * signal blocked, as glibc does after the key destructors) never answers, so it is no longer
+ * waited for and its record goes. */
+static void wait_for_acknowledgements(unsigned signalled) {
+  while (signalled > 0) {
+    struct timespec deadline;
+    clock_gettime(CLOCK_REALTIME, &deadline);
+    deadline.tv_nsec += 10 * 1000 * 1000;
+    if (deadline.tv_nsec >= 1000000000) {
+      deadline.tv_sec++;
+      deadline.tv_nsec -= 1000000000;
+    }
+    if (sem_timedwait(&stop_acks, &deadline) == 0) {
+      signalled--;
+      continue;
+    }
+    if (errno != ETIMEDOUT)
+      continue;
+    for (struct esc_thread *t = registry; t; t = t->next) {
+      if (t == esc_self || t->exited || t->stack_sp || signal_thread(t, 0) == 0 || errno != ESRCH)
+        continue;
+      t->exited = 1;
+      signalled--;
+    }
+  }
+}
+
 /* Called with the allocator lock held, so no other thread is inside the allocator; threads
  * waiting for the lock get stopped while they wait. The program cannot block ESC_SIG_SUSPEND
- * through libc (signal_mask.c); a raw rt_sigprocmask system call or a long signal handler whose
- * sa_mask holds it delays the collection that long. */
+ * through libc (signal_mask.c); a raw rt_sigprocmask system call delays the collection that
+ * long. Threads are signalled by kernel thread id, not pthread_t: glibc's pthread_kill reports
+ * success for a thread that is exiting without sending anything, and a pthread_t may already
+ * name a new thread. */
 void esc_world_stop(void) {
   unsigned signalled = 0;
   for (struct esc_thread *t = registry; t; t = t->next) {
     if (t == esc_self)
       continue;
     t->stack_sp = NULL;
-    if (pthread_kill((pthread_t)t->id, ESC_SIG_SUSPEND) == 0)
+    if (signal_thread(t, ESC_SIG_SUSPEND) == 0)
       signalled++;
+    else
+      t->exited = 1;
   }
-  while (signalled > 0)
-    if (sem_wait(&stop_acks) == 0)
-      signalled--;
+  wait_for_acknowledgements(signalled);
+  drop_exited_threads();
 }
 
 void esc_world_start(void) {
   atomic_fetch_add(&world_epoch, 1);
   for (struct esc_thread *t = registry; t; t = t->next)
     if (t != esc_self && t->stack_sp)
-      pthread_kill((pthread_t)t->id, ESC_SIG_RESUME);
+      signal_thread(t, ESC_SIG_RESUME);
 }
 
 /* {======================================================
@@ -250,6 +333,7 @@ static void fork_child(void) {
       t->next = registry;
       registry = t;
       t->id = (unsigned long)pthread_self();
+      t->tid = (pid_t)syscall(SYS_gettid);
     } else {
       esc_retire_thread(t);
       t->next = free_records;
@@ -296,7 +380,8 @@ void esc_thread_ensure_registered(void) {
 }
 
 __attribute__((constructor)) static void register_main_thread(void) {
-  esc_thread_ensure_registered();
+  if (esc_process_role() != ESC_ROLE_IDLE)
+    esc_thread_ensure_registered();
 }
 
 /* {======================================================

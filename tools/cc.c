@@ -9,7 +9,8 @@
  *    dependency-only output (-M, -MM), -fsyntax-only, version/verbose/-print-* probes, "-###",
  *    stdin input, and a command line without inputs. So configure's probes see clang.
  *  - Link inputs keep the user's order (objects and -l/-L/-Wl flags interleaved); the runtime
- *    is appended last, and not at all for -shared, -r or -nostdlib links.
+ *    is appended last, and not at all for -shared, -r or -nostdlib links; a -shared library
+ *    records a dependency on the runtime's shared library instead (one collector per process).
  *  - escc's own settings never reach clang: --escc-gc=, --escc-report=, --escc-report-dir=
  *    (or ESCC_GC, ESCC_CC_REPORT, ESCC_CC_REPORT_DIR).
  */
@@ -43,6 +44,9 @@ typedef struct {
   bool dependency_target; /* -MT / -MQ given */
   bool pass_through;
   bool no_runtime; /* -shared, -r, -nostdlib */
+  bool shared;     /* -shared: without -r or -nostdlib, the library records a runtime dependency */
+  bool bare;       /* -r, -nostdlib */
+  const char *allocator_sanitizer; /* a -fsanitize= naming a sanitizer with its own malloc */
   int optimization;
   esc_runtime runtime;
   escc_format_kind report_format;
@@ -179,6 +183,20 @@ static int parse_optimization(const char *argument) {
   return 2; /* -O2, -Os, -Oz, -O4... */
 }
 
+/* Whether the comma-separated sanitizer LIST names one with its own malloc (ASan, HWASan, MSan,
+ * TSan, LSan): escrt's malloc would replace it, and it would stop seeing heap errors. */
+static bool names_allocator_sanitizer(const char *list) {
+  static const char *const allocating[] = {"address", "hwaddress", "memory", "thread", "leak"};
+  for (const char *item = list; *item;) {
+    size_t length = strcspn(item, ",");
+    for (size_t i = 0; i < COUNT(allocating); i++)
+      if (length == strlen(allocating[i]) && !strncmp(item, allocating[i], length))
+        return true;
+    item += length + (item[length] == ',');
+  }
+  return false;
+}
+
 static bool parse_escc_option(cc_command *cc, const char *argument, int *status) {
   const char *value = strchr(argument, '=');
   value = value ? value + 1 : "";
@@ -308,9 +326,13 @@ static int parse_command_line(cc_command *cc, int argc, char **argv, int first) 
                matches(argument, link_only_prefixes, COUNT(link_only_prefixes), true)) {
       if (!strcmp(argument, "-shared") || !strcmp(argument, "-r") || !strcmp(argument, "-nostdlib"))
         cc->no_runtime = true;
+      cc->shared |= !strcmp(argument, "-shared");
+      cc->bare |= !strcmp(argument, "-r") || !strcmp(argument, "-nostdlib");
       route(cc, GOES_LINK, argument);
     } else if (matches(argument, both_exact, COUNT(both_exact), false) ||
                matches(argument, both_prefixes, COUNT(both_prefixes), true)) {
+      if (!strncmp(argument, "-fsanitize=", 11) && names_allocator_sanitizer(argument + 11))
+        cc->allocator_sanitizer = argument;
       route(cc, GOES_BOTH, argument);
     } else if (!strcmp(argument, "-flto") || !strncmp(argument, "-flto=", 6) ||
                !strcmp(argument, "-emit-llvm")) {
@@ -321,6 +343,17 @@ static int parse_command_line(cc_command *cc, int argc, char **argv, int first) 
   }
   if (cc->input_count == 0)
     cc->pass_through = true; /* clang answers "no input files" or the probe */
+#ifndef ESCC_SANITIZED_RUNTIME
+  /* Refused rather than let ASan (or another sanitizer with its own malloc) silently miss heap
+   * errors; the sanitized build's escrt leaves malloc alone and may be combined. */
+  if (!cc->pass_through && cc->allocator_sanitizer && cc->runtime == ESC_RUNTIME_ESCRT) {
+    escc_error(NULL,
+               "%s: escrt's malloc would replace the sanitizer's and hide heap errors; use "
+               "--escc-gc=none or --escc-gc=boehm",
+               cc->allocator_sanitizer);
+    return ESCC_EXIT_USAGE;
+  }
+#endif
   return status;
 }
 
@@ -531,6 +564,8 @@ int escc_command_cc(int argc, char **argv, int first) {
     for (size_t i = 0; i < cc.link_items.count; i++)
       if (cc.link_items.items[i][0])
         escc_strings_push(&link_flags, cc.link_items.items[i]);
+    if (cc.shared && !cc.bare)
+      escc_runtime_dependency_flags(cc.runtime, &link_flags);
     escc_strings none = {NULL, 0, 0};
     status =
         escc_link(&none, &link_flags, cc.runtime, !cc.no_runtime, cc.output ? cc.output : "a.out");

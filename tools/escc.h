@@ -182,6 +182,10 @@ int escc_link(const escc_strings *objects, const escc_strings *link_flags, esc_r
               bool add_runtime, const char *output);
 /* The linker arguments the runtime needs (libescrt.a -lpthread, -lgc, or none). */
 void escc_runtime_link_flags(esc_runtime runtime, escc_strings *flags);
+/* What a shared library built by escc cc -shared records it needs: the runtime's shared library
+ * (escrt: libescrt.so and a run path to it; boehm: libgc), so that a program linked without escc
+ * still finds esc_alloc. */
+void escc_runtime_dependency_flags(esc_runtime runtime, escc_strings *flags);
 bool escc_parse_runtime(const char *name, esc_runtime *runtime);
 const char *escc_runtime_name(esc_runtime runtime);
 

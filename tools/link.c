@@ -63,6 +63,28 @@ void escc_runtime_link_flags(esc_runtime runtime, escc_strings *flags) {
   }
 }
 
+void escc_runtime_dependency_flags(esc_runtime runtime, escc_strings *flags) {
+  switch (runtime) {
+  case ESC_RUNTIME_ESCRT: {
+    /* The shared runtime, found through the library's run path. In a program linked by escc
+     * cc the executable's own escrt answers (its esc_* come first) and this copy stays idle; in
+     * a program that was not, this copy is the collector (runtime/process_role.c). */
+    char *shared = escc_format("%s/libescrt.so", escc_library_dir());
+    escc_strings_push(flags, shared);
+    free(shared);
+    char *run_path = escc_format("-Wl,-rpath,%s", escc_library_dir());
+    escc_strings_push(flags, run_path);
+    free(run_path);
+    break;
+  }
+  case ESC_RUNTIME_BOEHM:
+    escc_strings_push(flags, "-lgc");
+    break;
+  case ESC_RUNTIME_NONE:
+    break;
+  }
+}
+
 int escc_link(const escc_strings *objects, const escc_strings *link_flags, esc_runtime runtime,
               bool add_runtime, const char *output) {
   escc_strings argv = {NULL, 0, 0};

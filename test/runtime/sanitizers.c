@@ -28,5 +28,20 @@
 // RUN:   -o %t.tls && env ESC_GC_STRESS=25 %t.tls | FileCheck %S/tls.c
 // RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/fork.c %t.d/*.o \
 // RUN:   -o %t.fork && env ESC_GC_STRESS=25 %t.fork | FileCheck %S/fork.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/c11_threads.c \
+// RUN:   %t.d/*.o -o %t.c11 && env ESC_GC_STRESS=25 timeout 120 %t.c11 | FileCheck %S/c11_threads.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/alternate_stacks.c \
+// RUN:   %t.d/*.o -o %t.alternate && env ESC_GC_STRESS=25 timeout 120 %t.alternate \
+// RUN:   | FileCheck %S/alternate_stacks.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/main_thread_roots.c \
+// RUN:   %t.d/*.o -o %t.main && env ESC_GC_STRESS=25 %t.main argument \
+// RUN:   | FileCheck %S/main_thread_roots.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/mapped_memory.c \
+// RUN:   %t.d/*.o -o %t.mapped && env ESC_GC_STRESS=25 %t.mapped | FileCheck %S/mapped_memory.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/exiting_threads.c \
+// RUN:   %t.d/*.o -o %t.exiting && env ESC_GC_STRESS=25 timeout 60 %t.exiting \
+// RUN:   | FileCheck %S/exiting_threads.c
+// RUN: %clang -O1 -g -pthread -fsanitize=address,undefined %escrt_inc %S/kernel_roots.c \
+// RUN:   %t.d/*.o -o %t.kernel && env ESC_GC_STRESS=25 %t.kernel | FileCheck %S/kernel_roots.c
 // CHECK: this file only drives the others
 // clang-format on
