@@ -97,6 +97,12 @@ static uint64_t alloca_size(module_context *context, LLVMValueRef alloca) {
 
 /* ===================== Recording results ===================== */
 
+/* Places point into the module's metadata until copied here: the analysis outlives a rewrite. */
+static void own_place(esc_analysis *analysis, esc_source_place *place) {
+  place->file = esc_arena_strdup(analysis->arena, place->file);
+  place->directory = esc_arena_strdup(analysis->arena, place->directory);
+}
+
 static esc_allocation *new_allocation(esc_analysis *analysis) {
   ESC_GROW(analysis->allocations, analysis->allocation_capacity, analysis->allocation_count + 1);
   return &analysis->allocations[analysis->allocation_count++];
@@ -121,7 +127,7 @@ static void decide(module_context *context, const esc_graph *graph, esc_allocati
     esc_flow_step *steps =
         esc_explain_escape(graph, (int)index, names, analysis->arena, &allocation->flow_count);
     for (size_t i = 0; i < allocation->flow_count; i++)
-      steps[i].place.file = esc_arena_strdup(analysis->arena, steps[i].place.file);
+      own_place(analysis, &steps[i].place);
     allocation->flow = steps;
   } else if (context->options->promote_all && allocation->address_taken) {
     allocation->decision = ESC_DECISION_HEAP;
@@ -138,7 +144,7 @@ static void record_allocation(module_context *context, const esc_graph *graph, L
   *allocation = (esc_allocation){.alloca = alloca, .function = function_name};
   allocation->variable =
       esc_arena_strdup(analysis->arena, esc_names_variable(names, alloca, &allocation->place));
-  allocation->place.file = esc_arena_strdup(analysis->arena, allocation->place.file);
+  own_place(analysis, &allocation->place);
   allocation->size = alloca_size(context, alloca);
   allocation->alignment = LLVMGetAlignment(alloca);
   allocation->is_dynamic = alloca_is_dynamic(alloca);
@@ -163,7 +169,7 @@ static void record_parameter_object(module_context *context, const esc_graph *gr
   *allocation = (esc_allocation){.alloca = argument, .function = function_name};
   allocation->variable =
       esc_arena_strdup(analysis->arena, esc_names_variable(names, argument, &allocation->place));
-  allocation->place.file = esc_arena_strdup(analysis->arena, allocation->place.file);
+  own_place(analysis, &allocation->place);
   allocation->size = esc_parameter_object_size(argument, context->data_layout);
   allocation->alignment = esc_parameter_object_alignment(argument, context->data_layout);
   allocation->address_taken = true;
@@ -225,7 +231,7 @@ static void record_parameters(module_context *context, LLVMValueRef function,
     *parameter = (esc_parameter){.function = function_name, .index = index};
     parameter->parameter =
         esc_arena_strdup(analysis->arena, esc_names_parameter(names, argument, &parameter->place));
-    parameter->place.file = esc_arena_strdup(analysis->arena, parameter->place.file);
+    own_place(analysis, &parameter->place);
     /* The sret object is the result itself, not a parameter the source shows. */
     parameter->carries_pointer = esc_type_has_pointer(LLVMTypeOf(argument)) &&
                                  !esc_parameter_has_attribute(argument, "sret");
@@ -550,5 +556,30 @@ const esc_function_graph *esc_analysis_graph(const esc_analysis *analysis, size_
 }
 
 const char *esc_analysis_module_name(const esc_analysis *analysis) { return analysis->module_name; }
+
+static void spell_place(esc_analysis *analysis, esc_source_place *place,
+                        const char *(*spell)(const char *, const char *, void *), void *context) {
+  if (!place->file)
+    return;
+  const char *spelled = spell(place->file, place->directory, context);
+  if (spelled)
+    place->file = esc_arena_strdup(analysis->arena, spelled);
+}
+
+void esc_analysis_spell_files(esc_analysis *analysis,
+                              const char *(*spell)(const char *file, const char *directory,
+                                                   void *context),
+                              void *context) {
+  for (size_t i = 0; i < analysis->allocation_count; i++) {
+    esc_allocation *allocation = &analysis->allocations[i];
+    spell_place(analysis, &allocation->place, spell, context);
+    /* The steps were made for this allocation alone (esc_explain_escape), so they are its. */
+    esc_flow_step *steps = (esc_flow_step *)allocation->flow;
+    for (size_t j = 0; j < allocation->flow_count; j++)
+      spell_place(analysis, &steps[j].place, spell, context);
+  }
+  for (size_t i = 0; i < analysis->parameter_count; i++)
+    spell_place(analysis, &analysis->parameters[i].place, spell, context);
+}
 
 const char *esc_llvm_version(void) { return ESC_LLVM_VERSION_STRING; }

@@ -71,6 +71,15 @@ static const char *file_name(LLVMMetadataRef file) {
   return LLVMDIFileGetFilename(file, &length);
 }
 
+/* The place's file and directory from a DIFile (either may stay NULL). */
+static void set_file(esc_source_place *place, LLVMMetadataRef file) {
+  place->file = file_name(file);
+  unsigned length;
+  place->directory = file ? LLVMDIFileGetDirectory(file, &length) : NULL;
+  if (place->directory && !place->directory[0])
+    place->directory = NULL;
+}
+
 /* DILocalVariable operand 1 is its name; the C API has no getter, so read the node's operands. */
 enum { ESC_DI_LOCAL_VARIABLE_NAME_OPERAND = 1 };
 
@@ -128,23 +137,23 @@ static unsigned variable_argument(LLVMContextRef context, LLVMMetadataRef variab
 }
 
 static esc_source_place declare_place(const esc_declare *declare) {
-  esc_source_place place = {NULL, 0, 0};
-  place.file = file_name(LLVMDIVariableGetFile(declare->variable));
+  esc_source_place place = {0};
+  set_file(&place, LLVMDIVariableGetFile(declare->variable));
   place.line = LLVMDIVariableGetLine(declare->variable);
   if (declare->location) {
     place.column = LLVMDILocationGetColumn(declare->location);
     if (!place.file)
-      place.file = file_name(LLVMDIScopeGetFile(LLVMDILocationGetScope(declare->location)));
+      set_file(&place, LLVMDIScopeGetFile(LLVMDILocationGetScope(declare->location)));
   }
   return place;
 }
 
 esc_source_place esc_instruction_place(LLVMValueRef instruction) {
-  esc_source_place place = {NULL, 0, 0};
+  esc_source_place place = {0};
   LLVMMetadataRef location = LLVMInstructionGetDebugLoc(instruction);
   if (!location)
     return place;
-  place.file = file_name(LLVMDIScopeGetFile(LLVMDILocationGetScope(location)));
+  set_file(&place, LLVMDIScopeGetFile(LLVMDILocationGetScope(location)));
   place.line = LLVMDILocationGetLine(location);
   place.column = LLVMDILocationGetColumn(location);
   return place;
@@ -404,10 +413,20 @@ const char *esc_names_value(esc_names *names, LLVMValueRef value) {
   return text;
 }
 
+/* An alloca the source does not name (the result of alloca(), a temporary): its place is where
+ * it is made — its own location (alloca() calls have one), else its first user's. */
+static esc_source_place unnamed_alloca_place(LLVMValueRef alloca) {
+  esc_source_place place = esc_instruction_place(alloca);
+  for (LLVMUseRef use = LLVMGetFirstUse(alloca); use && !place.file; use = LLVMGetNextUse(use))
+    if (LLVMIsAInstruction(LLVMGetUser(use)))
+      place = esc_instruction_place(LLVMGetUser(use));
+  return place;
+}
+
 /* The source name of the declare, else the value's IR name; place filled from the declare. */
 static const char *declared_name(esc_names *names, esc_pointer_map *declares, LLVMValueRef value,
                                  esc_source_place *place) {
-  *place = (esc_source_place){NULL, 0, 0};
+  *place = (esc_source_place){0};
   intptr_t index;
   if (esc_pointer_map_get(declares, value, &index)) {
     const esc_declare *declare = &names->declares[index];
@@ -415,6 +434,12 @@ static const char *declared_name(esc_names *names, esc_pointer_map *declares, LL
     const char *name = variable_name(names->context, declare->variable);
     if (name)
       return name;
+  }
+  if (!place->file && LLVMIsAAllocaInst(value)) {
+    *place = unnamed_alloca_place(value);
+    /* A dynamic alloca without a variable is the result of alloca() (a VLA has one). */
+    if (place->file && !LLVMIsAConstant(LLVMGetOperand(value, 0)))
+      return "alloca()";
   }
   return esc_names_value(names, value);
 }

@@ -55,11 +55,14 @@ typedef enum {
 const char *esc_reason_id(esc_reason reason);          /* "returned", ... ("" for NONE) */
 const char *esc_reason_description(esc_reason reason); /* one human sentence */
 
-/* A place in the source, from debug info; file is NULL when unknown (no debug info). */
+/* A place in the source, from debug info; file is NULL when unknown (no debug info). file is
+ * the DIFile's name as the compiler wrote it (relative to directory, unless absolute), until
+ * esc_analysis_spell_files respells it. */
 typedef struct {
   const char *file;
   unsigned line;
   unsigned column;
+  const char *directory; /* the DIFile's directory; NULL when none */
 } esc_source_place;
 
 /*
@@ -185,6 +188,13 @@ size_t esc_analysis_graph_count(const esc_analysis *analysis);
 const esc_function_graph *esc_analysis_graph(const esc_analysis *analysis, size_t index);
 /* The module's source file name (for places without debug info). */
 const char *esc_analysis_module_name(const esc_analysis *analysis);
+
+/* Replaces every place's file by spell(file, directory, context) (NULL: left as is), so a
+ * driver can name files as its user did. The returned text is copied. */
+void esc_analysis_spell_files(esc_analysis *analysis,
+                              const char *(*spell)(const char *file, const char *directory,
+                                                   void *context),
+                              void *context);
 
 /* Go-style text report. level 1 = -m, level 2 = -m=2 (adds flow lines). */
 void esc_report_text(const esc_analysis *analysis, FILE *out, int level);

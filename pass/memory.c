@@ -12,7 +12,8 @@
 #include <string.h>
 
 /* Exit status 1, as the driver's own allocation helpers: running out of memory is a failed
- * run, not bad input (status 2 is reserved for that, DESIGN §3). */
+ * run, not bad input (status 2 is reserved for that:
+ * docs/design.md, "Driver: exit status and errors"). */
 static void out_of_memory(void) {
   fputs("escc: error: out of memory\n", stderr);
   exit(1);

@@ -4,8 +4,8 @@
 //
 //   opt -load-pass-plugin libEscapePass.so -passes='print<escape>'        report on stderr
 //   opt ... -passes='print<escape><m=2>'                                  with flow lines
-//   opt ... -passes='print<escape><all>'            what escape-promote<all> would promote
-//   opt ... -passes='escape-promote<runtime=boehm;all>'                   rewrite
+//   opt ... -passes='print<escape><promote-all>'    what escape-promote<promote-all> would do
+//   opt ... -passes='escape-promote<runtime=boehm;promote-all>'           rewrite
 //   opt ... -passes='escape-promote<audit>'   rewrite + escrt's audit (runtime/audit.c)
 //   clang -fpass-plugin=libEscapePass.so ...        escape-promote at pipeline start
 //
@@ -34,13 +34,14 @@ struct PromoteOptions {
   bool Audit = false; // instrument for escrt's audit (escrt only)
 };
 
-// Parses "runtime=escrt|boehm|none", "all" and "audit", separated by ';'. Reports the first bad
+// Parses "runtime=escrt|boehm|none", "promote-all" (every address-taken alloca goes to the
+// heap; the name is escc's --promote-all) and "audit", separated by ';'. Reports the first bad
 // word, and "audit" with another runtime than escrt (only escrt can audit).
 bool parsePromoteOptions(llvm::StringRef Params, PromoteOptions &Out) {
   while (!Params.empty()) {
     llvm::StringRef Word;
     std::tie(Word, Params) = Params.split(';');
-    if (Word == "all") {
+    if (Word == "promote-all") {
       Out.All = true;
     } else if (Word == "audit") {
       Out.Audit = true;
@@ -52,7 +53,7 @@ bool parsePromoteOptions(llvm::StringRef Params, PromoteOptions &Out) {
       Out.Runtime = ESC_RUNTIME_NONE;
     } else {
       llvm::errs() << "escape-promote: error: unknown parameter '" << Word
-                   << "' (expected runtime=escrt|boehm|none, all or audit)\n";
+                   << "' (expected runtime=escrt|boehm|none, promote-all or audit)\n";
       return false;
     }
   }
@@ -65,11 +66,11 @@ bool parsePromoteOptions(llvm::StringRef Params, PromoteOptions &Out) {
 
 struct ReportOptions {
   int Level = 1;
-  bool All = false; // report what escape-promote<all> would promote
+  bool All = false; // report what escape-promote<promote-all> would promote
 };
 
 // Parses print<escape>'s parameters, separated by ';': "m" or "m=1" (level 1), "m=2" (level 2
-// with flow lines), "all".
+// with flow lines), "promote-all".
 bool parseReportOptions(llvm::StringRef Params, ReportOptions &Out) {
   while (!Params.empty()) {
     llvm::StringRef Word;
@@ -78,11 +79,11 @@ bool parseReportOptions(llvm::StringRef Params, ReportOptions &Out) {
       Out.Level = 1;
     } else if (Word == "m=2") {
       Out.Level = 2;
-    } else if (Word == "all") {
+    } else if (Word == "promote-all") {
       Out.All = true;
     } else {
       llvm::errs() << "print<escape>: error: unknown parameter '" << Word
-                   << "' (expected m, m=1, m=2 or all)\n";
+                   << "' (expected m, m=1, m=2 or promote-all)\n";
       return false;
     }
   }

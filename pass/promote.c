@@ -1,6 +1,7 @@
 /*
- * promote.c — the escape-promote rewrite (DESIGN §5): every alloca the analysis decided
- * ESC_DECISION_HEAP becomes a zeroed object from the chosen runtime, a fresh one per scope entry.
+ * promote.c — the escape-promote rewrite (docs/design.md, "Promotion"): every alloca the
+ * analysis decided ESC_DECISION_HEAP becomes a zeroed object from the chosen runtime, a fresh one
+ * per scope entry.
  *
  * A static alloca A (constant size, entry block) keeps a small stack slot holding the address of
  * its current object:

@@ -131,11 +131,35 @@ static input_kind classify_input(const char *path, const char *language) {
   if (!strcmp(extension, "c") || !strcmp(extension, "i") || !strcmp(extension, "ll") ||
       !strcmp(extension, "bc"))
     return INPUT_PROMOTED;
-  const char *compiled[] = {"s", "S", "sx", "cc", "cpp", "cxx", "C", "m", "mm"};
+  const char *compiled[] = {"s", "S", "sx", "cc", "cpp", "cxx", "C", "c++", "cp", "CPP", "m", "mm"};
   for (size_t i = 0; i < COUNT(compiled); i++)
     if (!strcmp(extension, compiled[i]))
       return INPUT_COMPILED;
   return INPUT_LINKED;
+}
+
+/* ===== C++ sources ===========================================================================
+ * escc's analysis runs on C and LLVM IR; a C++ source goes to clang unchanged. Say so once per
+ * command, so a build log tells which objects have no promotion. */
+
+static bool is_cplusplus(const cc_input *input) {
+  if (input->language)
+    return !strncmp(input->language, "c++", 3);
+  const char *extension = escc_file_extension(input->path);
+  const char *cplusplus[] = {"cc", "cpp", "cxx", "C", "c++", "cp", "CPP"};
+  for (size_t i = 0; i < COUNT(cplusplus); i++)
+    if (!strcmp(extension, cplusplus[i]))
+      return true;
+  return false;
+}
+
+static void note_cplusplus_once(const cc_input *input) {
+  static bool noted;
+  if (noted || !is_cplusplus(input))
+    return;
+  noted = true;
+  escc_warning(input->path, "C++ is compiled by clang without promotion (escc analyses C and "
+                            "LLVM IR only)");
 }
 
 static void add_input(cc_command *cc, const char *path, const char *language) {
@@ -387,7 +411,7 @@ static int compile_promoted(const cc_command *cc, const cc_input *input, const c
     escc_strings_push(&flags, "-x");
     escc_strings_push(&flags, input->language ? input->language : "c");
   }
-  escc_input load = {input->path, input->path, NULL, flags};
+  escc_input load = {.path = input->path, .source = input->path, .clang_flags = flags};
   LLVMContextRef context = LLVMContextCreate();
   escc_initialize_llvm();
   LLVMModuleRef module = NULL;
@@ -401,7 +425,7 @@ static int compile_promoted(const cc_command *cc, const cc_input *input, const c
     char *bitcode = escc_compile_c_to_bitcode(input->path, NULL, &flags, &compile_status);
     status = compile_status;
     if (bitcode) {
-      escc_input bitcode_input = {bitcode, bitcode, NULL, {NULL, 0, 0}};
+      escc_input bitcode_input = {.path = bitcode, .source = bitcode};
       status = escc_load_file(context, &bitcode_input, NULL, &module);
       free(bitcode);
     }
@@ -526,6 +550,8 @@ int escc_command_cc(int argc, char **argv, int first) {
       status = ESCC_EXIT_FAILED;
       break;
     }
+    if (input->kind == INPUT_COMPILED)
+      note_cplusplus_once(input);
     status = input->kind == INPUT_PROMOTED ? compile_promoted(&cc, input, object, report_stem)
                                            : compile_with_clang(&cc, input, object);
     free(cc.link_items.items[input->link_position]);

@@ -72,6 +72,7 @@ static int load_and_analyze(escc_options *options, bool separate_programs, progr
       escc_error(p->inputs.items[0].path, "out of memory during the analysis");
       return ESCC_EXIT_FAILED;
     }
+    escc_spell_source_files(p->analyses[i], &p->inputs);
   }
   return ESCC_EXIT_OK;
 }
@@ -167,6 +168,19 @@ int escc_command_build(escc_options *options) {
 
 /* Runs the built program; with a report after the run, escrt writes its audit figures to a
  * temporary file (ESC_AUDIT_OUTPUT) and the report on stderr carries them. */
+/* As a shell does: say which signal killed the program (its status is then 128+N). */
+static void say_if_killed(const escc_options *options) {
+  int killed_by = escc_last_child_signal();
+  if (!killed_by)
+    return;
+  const char *name = sigabbrev_np(killed_by);
+  const char *program = options->files.count ? options->files.items[0] : "the program";
+  if (name)
+    fprintf(stderr, "escc: %s: killed by SIG%s\n", program, name);
+  else
+    fprintf(stderr, "escc: %s: killed by signal %d\n", program, killed_by);
+}
+
 static int run_program(program *p, escc_options *options, const char *executable) {
   char *figures_path = report_after_run(options) ? escc_temp_path("audit", "tsv") : NULL;
   if (figures_path)
@@ -176,6 +190,8 @@ static int run_program(program *p, escc_options *options, const char *executable
   escc_strings_push_all(&argv, &options->program_arguments);
   int program_status = escc_run_process(argv.items, NULL);
   escc_strings_free(&argv);
+  if (program_status >= 0)
+    say_if_killed(options);
   if (figures_path) {
     unsetenv("ESC_AUDIT_OUTPUT");
     escc_audit_figures figures;

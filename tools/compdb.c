@@ -6,10 +6,13 @@
  * Invariant: of a recorded command escc keeps what shapes the translation unit (-I -D -U -std
  * -include -f -m -W ...), and drops what would make clang produce something else or somewhere
  * else (the compiler itself, the source, -c -o -S -E, dependency-file flags, -O and -g, which
- * escc sets); a file without an entry is compiled with escc's own flags (one warning).
+ * escc sets); a file without an entry of its own is compiled with the flags libclang infers
+ * from a neighbouring entry, or escc's own flags when there is none (one warning either way).
+ * A database that is not a JSON list of {directory, file, command|arguments} is one error line.
  */
 #include "escc.h"
 
+#include <cjson/cJSON.h>
 #include <clang-c/CXCompilationDatabase.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -64,10 +67,104 @@ static void apply_command(CXCompileCommand command, escc_input *input) {
   input->source = file;
 }
 
+/* ===== Checking the file ======================================================================
+ * libclang reports a malformed database by printing its JSON/YAML parser's messages and then
+ * looking like an empty database. escc checks the shape first, so bad input is one line that
+ * says what is wrong and where. */
+
+static unsigned line_of(const char *text, const char *position) {
+  unsigned line = 1;
+  for (const char *c = text; c < position && *c; c++)
+    line += *c == '\n';
+  return line;
+}
+
+static char *entry_problem(const cJSON *entry) {
+  if (!cJSON_IsObject(entry))
+    return escc_xstrdup("is not an object");
+  if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(entry, "directory")))
+    return escc_xstrdup("has no \"directory\" string");
+  if (!cJSON_IsString(cJSON_GetObjectItemCaseSensitive(entry, "file")))
+    return escc_xstrdup("has no \"file\" string");
+  const cJSON *command = cJSON_GetObjectItemCaseSensitive(entry, "command");
+  const cJSON *arguments = cJSON_GetObjectItemCaseSensitive(entry, "arguments");
+  if (cJSON_IsString(command))
+    return NULL;
+  if (!cJSON_IsArray(arguments) || cJSON_GetArraySize(arguments) == 0)
+    return escc_xstrdup("has neither a \"command\" string nor an \"arguments\" list");
+  const cJSON *argument;
+  cJSON_ArrayForEach(argument, arguments) {
+    if (!cJSON_IsString(argument))
+      return escc_xstrdup("has an \"arguments\" item that is not a string");
+  }
+  return NULL;
+}
+
+static bool check_database_shape(const char *database_file) {
+  FILE *file = fopen(database_file, "r");
+  if (!file) {
+    escc_error(database_file, "cannot read it");
+    return false;
+  }
+  size_t size;
+  char *text = escc_read_stream(file, &size);
+  fclose(file);
+  const char *end = NULL;
+  cJSON *root = cJSON_ParseWithOpts(text, &end, true);
+  bool good = false;
+  if (!root) {
+    const char *at = cJSON_GetErrorPtr();
+    escc_error(database_file, "not valid JSON (line %u)", line_of(text, at ? at : text + size));
+  } else if (!cJSON_IsArray(root)) {
+    escc_error(database_file, "not a compilation database: expected a list of entries");
+  } else {
+    good = true;
+    int index = 0;
+    const cJSON *entry;
+    cJSON_ArrayForEach(entry, root) {
+      char *problem = entry_problem(entry);
+      if (problem) {
+        escc_error(database_file, "entry %d %s", index + 1, problem);
+        free(problem);
+        good = false;
+        break;
+      }
+      index++;
+    }
+  }
+  cJSON_Delete(root);
+  free(text);
+  return good;
+}
+
+/* Whether the database has an entry of its own for path (libclang infers a command for any
+ * other file from a neighbour's). */
+static bool has_entry(CXCompilationDatabase database, const char *path) {
+  char wanted[PATH_MAX];
+  if (!realpath(path, wanted))
+    return false;
+  CXCompileCommands commands = clang_CompilationDatabase_getAllCompileCommands(database);
+  bool found = false;
+  unsigned count = clang_CompileCommands_getSize(commands);
+  for (unsigned i = 0; i < count && !found; i++) {
+    CXCompileCommand command = clang_CompileCommands_getCommand(commands, i);
+    char *file = take_string(clang_CompileCommand_getFilename(command));
+    char *in_directory = take_string(clang_CompileCommand_getDirectory(command));
+    char *joined = file[0] == '/' ? escc_xstrdup(file) : escc_format("%s/%s", in_directory, file);
+    char real[PATH_MAX];
+    found = realpath(joined, real) && !strcmp(real, wanted);
+    free(file);
+    free(in_directory);
+    free(joined);
+  }
+  clang_CompileCommands_dispose(commands);
+  return found;
+}
+
 int escc_compdb_lookup(const char *directory, escc_inputs *inputs) {
   char database_file[PATH_MAX + 32];
   snprintf(database_file, sizeof database_file, "%s/compile_commands.json", directory);
-  if (!escc_check_input_file(database_file))
+  if (!escc_check_input_file(database_file) || !check_database_shape(database_file))
     return ESCC_EXIT_USAGE;
   CXCompilationDatabase_Error error;
   CXCompilationDatabase database = clang_CompilationDatabase_fromDirectory(directory, &error);
@@ -104,6 +201,11 @@ int escc_compdb_lookup(const char *directory, escc_inputs *inputs) {
         snprintf(absolute, sizeof absolute, "%s", input->path);
       CXCompileCommands commands = clang_CompilationDatabase_getCompileCommands(database, absolute);
       if (commands && clang_CompileCommands_getSize(commands) > 0) {
+        if (!has_entry(database, input->path))
+          escc_warning(input->path,
+                       "no entry in %s; compiling with the flags of a neighbouring "
+                       "entry",
+                       database_file);
         apply_command(clang_CompileCommands_getCommand(commands, 0), input);
       } else {
         escc_warning(input->path, "no entry in %s; compiling with escc's own flags", database_file);

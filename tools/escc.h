@@ -80,9 +80,10 @@ typedef enum { ESCC_COLOR_AUTO, ESCC_COLOR_ALWAYS, ESCC_COLOR_NEVER } escc_color
 
 typedef struct {
   const char *command;             /* "report", "build", "run", "ir" */
-  int detail;                      /* -m level: 1 (default) or 2 */
+  int detail;                      /* -m level: 1 (default), 2 or more (-m -m, -mm, -m=N) */
+  bool detail_given;               /* some -m was given (repetitions add up) */
   escc_format_kind format;         /* --format */
-  bool all;                        /* --all: every alloca in JSON/SARIF */
+  bool all_allocas;                /* --all-allocas: every alloca in JSON */
   bool report_requested;           /* -m or --format given (build/run then report on stderr) */
   bool stats;                      /* --stats */
   bool promote_all;                /* --promote-all: every address-taken alloca goes to the heap */
@@ -114,12 +115,16 @@ void escc_print_usage(FILE *out);
 /* Help for one command; false when the command is unknown. */
 bool escc_print_command_help(const char *command, FILE *out);
 void escc_print_version(FILE *out);
+/* `escc --print-plugin-command`: the opt and clang lines that load this build's plugin. */
+void escc_print_plugin_commands(FILE *out);
 
 /* ===== Processes and files (process.c, paths.c) =============================================== */
 
 /* Runs argv (argv[0] is a path or a PATH name); returns its exit status, 128+N for a signal,
  * or -1 when it could not be started (error printed). directory may be NULL. */
 int escc_run_process(char *const argv[], const char *directory);
+/* The signal that killed the last process escc_run_process waited for; 0 when it exited. */
+int escc_last_child_signal(void);
 /* Replaces the process with argv (for pass-through); returns only on failure (error printed). */
 int escc_exec_process(char *const argv[]);
 
@@ -138,6 +143,8 @@ bool escc_executable_dir(char *directory, size_t size);
 /* Checks that PATH names a readable regular file; prints the error line when not. */
 bool escc_check_input_file(const char *path);
 const char *escc_file_extension(const char *path); /* "c", "ll", "bc", ... or "" */
+/* Everything left in stream, NUL-terminated (size excludes the NUL); check ferror after. */
+char *escc_read_stream(FILE *stream, size_t *size);
 const char *escc_base_name(const char *path);
 /* The whole file as a NUL-terminated string (caller frees); NULL when it cannot be read. */
 char *escc_read_text_file(const char *path);
@@ -154,12 +161,17 @@ typedef struct {
   char *source;             /* as handed to clang (the database's spelling), else path */
   char *directory;          /* directory to compile in (compilation database), or NULL */
   escc_strings clang_flags; /* extra flags (from the compilation database) */
+  bool standard_input;      /* C read by clang from standard input (`-`), saved in source */
 } escc_input;
 
 typedef struct {
   escc_input *items;
   size_t count;
 } escc_inputs;
+
+/* `-`: saves standard input in the temporary directory and adds it as the input "<stdin>"
+ * (C, textual IR or bitcode, by its first bytes). */
+int escc_read_standard_input(escc_inputs *inputs);
 
 /* Turns options->files (and -p DIR) into the list of inputs to load. */
 int escc_collect_inputs(const escc_options *options, escc_inputs *inputs);
@@ -194,10 +206,18 @@ void escc_go_link_flags(escc_strings *flags);
 
 /* Loads every input and links them into one module (so summaries cross files). With
  * separate_programs (escc report), an input that defines a symbol another already defines
- * (a second `main`) starts a new program instead of failing: *count modules are returned. */
+ * (a second `main`) starts a new program instead of failing, and with a compilation database
+ * (-p) every input is analysed alone, as the build compiles it: *count modules are returned. */
 int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
                       const escc_options *options, bool separate_programs, LLVMModuleRef **modules,
                       size_t *count);
+
+/* Names every file in analysis's places as the user named it (file_names.c). */
+void escc_spell_source_files(esc_analysis *analysis, const escc_inputs *inputs);
+/* Remembers that module's functions without debug info come from file (before linking), and
+ * answers which file defined such a function (NULL when unknown). */
+void escc_note_function_files(LLVMModuleRef module, const char *file);
+const char *escc_function_file(const char *function);
 
 /* ===== Code generation (compile.c, link.c) ==================================================== */
 
@@ -228,9 +248,10 @@ const char *escc_runtime_name(esc_runtime runtime);
 
 /* ===== Reports (report_json.c, report_sarif.c, presentation.c) ================================ */
 
-/* One JSON document (DESIGN §3) for the analyses of one run, with the audit's figures on the
- * promoted allocations when audit is not NULL; caller frees the text. */
-char *escc_report_json(const esc_analysis *const *analyses, size_t count, bool all,
+/* One JSON document (docs/design.md, "Reports") for the analyses of one run (every alloca with
+ * all_allocas), with the audit's figures on the promoted allocations when audit is not NULL;
+ * caller frees the text. */
+char *escc_report_json(const esc_analysis *const *analyses, size_t count, bool all_allocas,
                        const escc_audit_figures *audit);
 /* One SARIF 2.1.0 log (one run) for the analyses of one run; caller frees the text. */
 char *escc_report_sarif(const esc_analysis *const *analyses, size_t count);

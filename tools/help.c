@@ -7,6 +7,8 @@
  */
 #include "escc.h"
 
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char usage[] =
@@ -26,12 +28,14 @@ static const char usage[] =
     "  help   [COMMAND]                 this text, or one command's\n"
     "\n"
     "options:\n"
-    "  -m | -m=2              Go-style detail levels (-m=2 adds the flow that explains each move)\n"
+    "  -m, -m -m, -mm, -m=N   Go-style detail level: each -m adds one, as with go build\n"
+    "                         -gcflags (level 2 adds the flow that explains each move)\n"
     "  --format=text|json|sarif|html|dot  report format (text is Go's -gcflags=-m phrasing;\n"
     "                         html one self-contained page, dot the location graph)\n"
     "  --function=NAME        dot: draw only this function's graph\n"
-    "  --all                  JSON: list every alloca, not only address-taken ones\n"
-    "  -p DIR                 take C flags from DIR/compile_commands.json (no FILE: every entry)\n"
+    "  --all-allocas          JSON: list every alloca, not only address-taken ones\n"
+    "  -p DIR                 take C flags from DIR/compile_commands.json (no FILE: every entry;\n"
+    "                         report analyses each file alone, as the build compiles it)\n"
     "  --gc=escrt|boehm|none  runtime for promoted variables (default escrt)\n"
     "  -O0 .. -O3             LLVM pipeline after promotion (default -O2)\n"
     "  -I DIR, -D NAME[=VAL], -U NAME, -std=STD, -include FILE   passed to clang\n"
@@ -40,13 +44,14 @@ static const char usage[] =
     "  --promote-all          move every address-taken variable to the heap (testing)\n"
     "  --audit                build/run: count at run time, per promoted variable, the objects\n"
     "                         allocated and those still reachable after their frame returned\n"
-    "  --help, --version\n"
+    "  --help, --version, --print-plugin-command (opt and clang lines for this build's plugin)\n"
     "\n"
     "inputs: .c (compiled by clang -O2 -Xclang -disable-llvm-passes -g), .go (all .go files\n"
-    "are one package, lowered by escc-go; programs link libescgo.a), .ll, .bc; several\n"
-    "files are linked and analysed together. A file LLVM's reader crashes on, or is still\n"
-    "reading after ESCC_READ_TIMEOUT seconds (default 60 + 10 per MiB; 0: no limit), is bad\n"
-    "input. exit status: 0 ok, 1 compile or program failed (run: the program's own status),\n"
+    "are one package, lowered by escc-go; programs link libescgo.a), .ll, .bc, or - for\n"
+    "standard input (C, IR or bitcode, named <stdin>); several files are linked and analysed\n"
+    "together. A file LLVM's reader crashes on, or is still reading after ESCC_READ_TIMEOUT\n"
+    "seconds (default 60 + 10 per MiB; 0: no limit), is bad input. exit status: 0 ok, 1\n"
+    "compile or program failed (run: the program's own status, 128+N when killed by signal N),\n"
     "2 bad usage or input.\n";
 
 static const struct {
@@ -54,7 +59,7 @@ static const struct {
   const char *text;
 } command_help[] = {
     {"report",
-     "usage: escc report [-m|-m=2] [--format=text|json|sarif|html|dot] [--all] [-p DIR]\n"
+     "usage: escc report [-m|-m=2] [--format=text|json|sarif|html|dot] [--all-allocas] [-p DIR]\n"
      "                   [--function=NAME] [--color=WHEN]\n"
      "                   [--stats] [-I DIR] [-D NAME] [-std=STD] FILE...\n"
      "Analyse FILE... together and print the escape report on stdout: one line per variable\n"
@@ -75,8 +80,9 @@ static const struct {
     {"run",
      "usage: escc run [options] FILE... [-- ARGS...]\n"
      "Build FILE... like 'escc build' into a temporary directory, run it with ARGS, and exit\n"
-     "with the program's status (128+N when killed by signal N). With -m the report goes to\n"
-     "stderr first. With --audit the program prints, at exit, one line per promoted variable:\n"
+     "with the program's status; killed by signal N, it says so (escc: FILE: killed by SIGSEGV)\n"
+     "and exits with 128+N. With -m the report goes to stderr first. With --audit the program\n"
+     "prints, at exit, one line per promoted variable:\n"
      "  t.c:9:7: number: 2 allocated, 1 outlived its frame, at most 2 alive at once\n"
      "and with --audit --format=json the report follows the run and carries those figures.\n"},
     {"ir",
@@ -89,8 +95,9 @@ static const struct {
      "flags, compiles every C source with promotion and links the runtime, so existing\n"
      "projects build with  make CC=\"escc cc\"  or  ./configure CC=\"escc cc\".\n"
      "Preprocessing (-E), dependency-only (-M, -MM), version and -print-* probes, assembler\n"
-     "and other non-C inputs go to clang unchanged. A -shared library records a dependency\n"
-     "on the runtime's shared library (escrt: libescrt.so, with a run path to it). With escrt,\n"
+     "and other non-C inputs go to clang unchanged; C++ sources are compiled by clang without\n"
+     "promotion (one warning says so). A -shared library records a dependency on the\n"
+     "runtime's shared library (escrt: libescrt.so, with a run path to it). With escrt,\n"
      "-fsanitize=address (hwaddress, memory, thread, leak) is refused: escrt's malloc would\n"
      "replace the sanitizer's.\n"
      "escc's own settings (not clang flags), as environment variables or options:\n"
@@ -111,6 +118,23 @@ bool escc_print_command_help(const char *command, FILE *out) {
     }
   }
   return false;
+}
+
+/* The opt and clang command lines for this build's plugin and runtime, with full paths: plain
+ * `opt`/`clang` on Debian 12 are LLVM 14, which cannot load a plugin built for LLVM 19 or 22. */
+void escc_print_plugin_commands(FILE *out) {
+  char library[PATH_MAX];
+  if (!realpath(escc_library_dir(), library))
+    snprintf(library, sizeof library, "%s", escc_library_dir());
+  const char *clang = escc_clang_path();
+  const char *slash = strrchr(clang, '/');
+  int tools_length = slash ? (int)(slash - clang + 1) : 0;
+  fprintf(out,
+          "%.*sopt -load-pass-plugin %s/libEscapePass.so -passes='print<escape>' "
+          "-disable-output FILE.ll\n",
+          tools_length, clang, library);
+  fprintf(out, "%s -O2 -fpass-plugin=%s/libEscapePass.so FILE.c %s/libescrt.a -lpthread\n", clang,
+          library, library);
 }
 
 void escc_print_version(FILE *out) {

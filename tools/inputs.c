@@ -63,7 +63,7 @@ void escc_initialize_llvm(void) {
 void escc_inputs_add(escc_inputs *inputs, const char *path) {
   inputs->items = escc_xrealloc(inputs->items, (inputs->count + 1) * sizeof *inputs->items);
   inputs->items[inputs->count++] =
-      (escc_input){escc_xstrdup(path), escc_xstrdup(path), NULL, {NULL, 0, 0}};
+      (escc_input){.path = escc_xstrdup(path), .source = escc_xstrdup(path)};
 }
 
 void escc_inputs_free(escc_inputs *inputs) {
@@ -81,6 +81,12 @@ int escc_collect_inputs(const escc_options *options, escc_inputs *inputs) {
   *inputs = (escc_inputs){NULL, 0};
   for (size_t i = 0; i < options->files.count; i++) {
     const char *path = options->files.items[i];
+    if (!strcmp(path, "-")) {
+      int status = escc_read_standard_input(inputs);
+      if (status != ESCC_EXIT_OK)
+        return status;
+      continue;
+    }
     if (!escc_check_input_file(path))
       return ESCC_EXIT_USAGE;
     const char *extension = escc_file_extension(path);
@@ -400,14 +406,15 @@ int escc_read_ir_file(LLVMContextRef context, const char *subject, const char *p
 
 int escc_load_file(LLVMContextRef context, const escc_input *input, const escc_strings *flags,
                    LLVMModuleRef *module) {
-  const char *extension = escc_file_extension(input->path);
+  const char *extension = escc_file_extension(input->source);
   int status;
   if (!strcmp(extension, "c")) {
     escc_strings all_flags = {NULL, 0, 0};
     escc_strings_push_all(&all_flags, &input->clang_flags);
     if (flags)
       escc_strings_push_all(&all_flags, flags);
-    char *bitcode = escc_compile_c_to_bitcode(input->source, input->directory, &all_flags, &status);
+    char *bitcode = escc_compile_c_to_bitcode(input->standard_input ? "-" : input->source,
+                                              input->directory, &all_flags, &status);
     escc_strings_free(&all_flags);
     if (!bitcode)
       return status;
@@ -415,7 +422,7 @@ int escc_load_file(LLVMContextRef context, const escc_input *input, const escc_s
     free(bitcode);
     return status;
   }
-  return read_module(context, input->path, input->path, !strcmp(extension, "bc"), module);
+  return read_module(context, input->path, input->source, !strcmp(extension, "bc"), module);
 }
 
 /* ===== The whole program ===================================================================== */
@@ -471,9 +478,13 @@ int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
     }
     if (status != ESCC_EXIT_OK)
       break;
-    /* Link into the latest program that can take it; else it starts a program of its own. */
+    escc_note_function_files(module, input->path);
+    /* Link into the latest program that can take it; else it starts a program of its own.
+     * With a compilation database, escc report analyses each translation unit alone, as the
+     * build compiles it (make CC="escc cc"), so the two agree on every decision. */
     LLVMModuleRef *program = *count ? &(*modules)[*count - 1] : NULL;
-    if (!program || (separate_programs && defines_same_symbol(*program, module))) {
+    if (!program ||
+        (separate_programs && (options->database || defines_same_symbol(*program, module)))) {
       (*modules)[(*count)++] = module;
       continue;
     }

@@ -1,7 +1,7 @@
 /*
  * main.c — escc's entry point: picks the command and maps every outcome to the exit status
- * of DESIGN §3 (0 ok, 1 compile/program failed or the program's own status for `run`, 2 bad
- * usage or input).
+ * of docs/design.md, "Driver: exit status and errors" (0 ok, 1 compile/program failed or the
+ * program's own status for `run`, 2 bad usage or input).
  *
  * Invariant: every path out of main has printed either nothing (success), the program's or
  * clang's own output, or exactly one "escc: error: ..." line; no command aborts.
@@ -36,6 +36,10 @@ int main(int argc, char **argv) {
     return help_command(1, argv);
   if (!strcmp(command, "--version") || !strcmp(command, "version")) {
     escc_print_version(stdout);
+    return ESCC_EXIT_OK;
+  }
+  if (!strcmp(command, "--print-plugin-command")) {
+    escc_print_plugin_commands(stdout);
     return ESCC_EXIT_OK;
   }
   if (!strcmp(command, "help"))

@@ -49,6 +49,40 @@ static bool parse_clang_flag(const char *argument, int argc, char **argv, int *i
   return false;
 }
 
+/* ===== -m: Go's spellings of the detail level ================================================
+ * As with `go build -gcflags`, each -m raises the level by one (-m -m is level 2, -mm too) and
+ * -m=N sets it; the level is at least 1 when any is given. escc has two levels: 1 (decisions)
+ * and 2 (with the flow that explains each); Go's higher levels print what 2 prints. */
+
+static int parse_detail_level(const char *argument, escc_options *options) {
+  options->report_requested = true;
+  if (starts_with(argument, "-m=")) {
+    const char *value = argument + 3;
+    char *end;
+    long level = strtol(value, &end, 10);
+    if (!*value || *end || level < 0 || level > 9) {
+      escc_error(NULL, "unknown detail level '%s' (expected -m, -m -m, -mm or -m=N)", argument);
+      return ESCC_EXIT_USAGE;
+    }
+    options->detail = level < 1 ? 1 : (int)level;
+    options->detail_given = true;
+    return ESCC_EXIT_OK;
+  }
+  int repeated = (int)strlen(argument) - 1; /* "-m" → 1, "-mm" → 2, "-mmm" → 3 */
+  options->detail = options->detail_given ? options->detail + repeated : repeated;
+  options->detail_given = true;
+  return ESCC_EXIT_OK;
+}
+
+static bool is_repeated_m(const char *argument) {
+  if (argument[0] != '-' || argument[1] != 'm')
+    return false;
+  for (const char *letter = argument + 1; *letter; letter++)
+    if (*letter != 'm')
+      return false;
+  return true;
+}
+
 static int parse_value_option(const char *argument, escc_options *options) {
   const char *value = strchr(argument, '=') + 1;
   if (starts_with(argument, "--format=")) {
@@ -87,14 +121,7 @@ static int parse_value_option(const char *argument, escc_options *options) {
       return ESCC_EXIT_USAGE;
     }
   } else if (starts_with(argument, "-m=")) {
-    if (!strcmp(value, "1"))
-      options->detail = 1;
-    else if (!strcmp(value, "2"))
-      options->detail = 2;
-    else {
-      escc_error(NULL, "unknown detail level '%s' (expected -m, -m=1 or -m=2)", argument);
-      return ESCC_EXIT_USAGE;
-    }
+    return parse_detail_level(argument, options);
   } else {
     escc_error(NULL, "unknown option '%s'", argument);
     return ESCC_EXIT_USAGE;
@@ -124,14 +151,14 @@ int escc_parse_options(const char *command, int argc, char **argv, int first,
     }
     if (argument[0] != '-' || !strcmp(argument, "-")) {
       escc_strings_push(&options->files, argument);
-    } else if (!strcmp(argument, "-m") || !strcmp(argument, "-m=1")) {
-      options->detail = 1;
-      options->report_requested = true;
-    } else if (!strcmp(argument, "-m=2") || !strcmp(argument, "-mm")) {
-      options->detail = 2;
-      options->report_requested = true;
+    } else if (is_repeated_m(argument)) {
+      status = parse_detail_level(argument, options);
+    } else if (!strcmp(argument, "--all-allocas")) {
+      options->all_allocas = true;
     } else if (!strcmp(argument, "--all")) {
-      options->all = true;
+      escc_error(NULL, "'--all' is ambiguous: --all-allocas lists every alloca in the report, "
+                       "--promote-all moves every address-taken variable to the heap");
+      status = ESCC_EXIT_USAGE;
     } else if (!strcmp(argument, "--stats")) {
       options->stats = true;
     } else if (!strcmp(argument, "--promote-all")) {

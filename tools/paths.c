@@ -73,6 +73,20 @@ bool escc_check_input_file(const char *path) {
   return true;
 }
 
+char *escc_read_stream(FILE *stream, size_t *size) {
+  size_t capacity = 4096;
+  char *bytes = escc_xmalloc(capacity);
+  size_t got;
+  *size = 0;
+  while ((got = fread(bytes + *size, 1, capacity - *size - 1, stream)) > 0) {
+    *size += got;
+    if (capacity - *size < 2)
+      bytes = escc_xrealloc(bytes, capacity *= 2);
+  }
+  bytes[*size] = '\0';
+  return bytes;
+}
+
 const char *escc_file_extension(const char *path) {
   const char *base = escc_base_name(path);
   const char *dot = strrchr(base, '.');

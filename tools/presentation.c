@@ -140,7 +140,7 @@ int escc_write_report(const esc_analysis *const *analyses, size_t count,
   char *text = NULL;
   switch (options->format) {
   case ESCC_FORMAT_JSON:
-    text = escc_report_json(analyses, count, options->all, options->audit_figures);
+    text = escc_report_json(analyses, count, options->all_allocas, options->audit_figures);
     fprintf(out, "%s\n", text);
     break;
   case ESCC_FORMAT_SARIF:

@@ -85,11 +85,18 @@ char *escc_temp_path(const char *stem, const char *extension) {
   return path;
 }
 
+static int last_child_signal;
+
+int escc_last_child_signal(void) { return last_child_signal; }
+
 static int decode_status(int status) {
+  last_child_signal = 0;
   if (WIFEXITED(status))
     return WEXITSTATUS(status);
-  if (WIFSIGNALED(status))
+  if (WIFSIGNALED(status)) {
+    last_child_signal = WTERMSIG(status);
     return 128 + WTERMSIG(status);
+  }
   return ESCC_EXIT_FAILED;
 }
 

@@ -1,11 +1,11 @@
 /*
- * report_json.c — the JSON report (`--format=json`), exactly the document of DESIGN §3 and
- * docs/report.schema.json:
+ * report_json.c — the JSON report (`--format=json`), exactly the document of docs/design.md
+ * ("Reports") and docs/report.schema.json:
  *   {"version": 1, "tool": {...}, "allocations": [...], "parameters": [...], "summary": {...}}
  * built with cJSON (quoting and escaping are the library's job, not ours).
  *
- * Invariants: "allocations" holds the address-taken allocas (every alloca with --all), in the
- * analysis' order; "reason" is null exactly when "decision" is "stack"; a place without debug
+ * Invariants: "allocations" holds the address-taken allocas (every alloca with --all-allocas), in
+ * the analysis' order; "reason" is null exactly when "decision" is "stack"; a place without debug
  * info has "file": null and line/column 0. "parameters" holds the parameters that can carry an
  * address (the ones the text report talks about); a parameter that leaks both to the heap and
  * to the result is one entry with "leak": "heap" (the stronger fact) and the heap's derefs.

@@ -2,7 +2,7 @@
 # csmith-one.sh SEED — one csmith differential test; prints one line "SEED STATUS SECONDS DETAIL".
 #
 # Generates the program for SEED, builds it with plain clang at every level of CSMITH_LEVELS
-# (reference) and with the plugin in both modes (normal analysis, ESCC_PROMOTE=all) at the same
+# (reference) and with the plugin in both modes (normal analysis, ESCC_PROMOTE=promote-all) at the same
 # levels, runs each plugin build twice under a timeout — with escrt's default settings (thread
 # caches, growth policy) and with ESC_GC_STRESS=$CSMITH_GC_STRESS — and compares output and exit
 # status with the plain build of the same level.
@@ -48,8 +48,8 @@ keep() { # keep STATUS DETAIL — move the work directory to fail-SEED with a RE
     echo "reproduce:"
     echo "  csmith --seed $seed > p.c"
     echo "  $ESCC_CLANG -O<L> -w -I$csmith_include p.c -o plain && ./plain"
-    echo "  (ESCC_PROMOTE=all for the all- configurations, ESC_GC_STRESS for those without -default)"
-    echo "  [ESCC_PROMOTE=all] $ESCC_CLANG -O<L> -w -I$csmith_include -fpass-plugin=$ESCC_PLUGIN" \
+    echo "  (ESCC_PROMOTE=promote-all for the all- configurations, ESC_GC_STRESS for those without -default)"
+    echo "  [ESCC_PROMOTE=promote-all] $ESCC_CLANG -O<L> -w -I$csmith_include -fpass-plugin=$ESCC_PLUGIN" \
       "p.c $ESCC_RUNTIME -lpthread -o escc && [ESC_GC_STRESS=$stress] ./escc"
     echo "reduce: scripts/torture/reduce.sh $kept"
   } >"$kept/README"
@@ -103,7 +103,7 @@ done
 
 for mode in normal all; do
   promote=""
-  [ "$mode" = all ] && promote=all
+  [ "$mode" = all ] && promote=promote-all
   for level in $levels; do
     name=$mode-O$level
     if ! ESCC_PROMOTE=$promote timeout -s KILL "$build_timeout" "$ESCC_CLANG" -O"$level" \

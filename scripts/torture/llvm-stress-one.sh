@@ -6,8 +6,8 @@
 # through opt (which verifies its input and its output) with, in turn:
 #   print<escape><m=2>                                     the report alone
 #   escape-promote,verify                                  normal analysis
-#   escape-promote<all>,verify                             every address-taken alloca promoted
-#   escape-promote<all;runtime=R>,verify,default<O2>,verify   R cycles escrt/boehm/none, then
+#   escape-promote<promote-all>,verify                             every address-taken alloca promoted
+#   escape-promote<promote-all;runtime=R>,verify,default<O2>,verify   R cycles escrt/boehm/none, then
 #                                                          the optimiser, then llc to an object
 # STATUS is pass or fail-STEP (crash, verifier error or any non-zero exit). A failing module is
 # kept as $TORTURE_OUT/llvm-stress/fail-VERSION-SEED.ll with the step's stderr next to it.
@@ -56,9 +56,9 @@ step() {
 load=(-load-pass-plugin "$ESCC_PLUGIN")
 step report "$ESCC_OPT" "${load[@]}" -passes='print<escape><m=2>' -disable-output "$work/m.ll"
 step normal "$ESCC_OPT" "${load[@]}" -passes='escape-promote,verify' "$work/m.ll" -o "$work/n.bc"
-step all "$ESCC_OPT" "${load[@]}" -passes='escape-promote<all>,verify' "$work/m.ll" -o "$work/a.bc"
+step all "$ESCC_OPT" "${load[@]}" -passes='escape-promote<promote-all>,verify' "$work/m.ll" -o "$work/a.bc"
 step "all-$runtime-O2" "$ESCC_OPT" "${load[@]}" \
-  -passes="escape-promote<all;runtime=$runtime>,verify,default<O2>,verify" "$work/m.ll" \
+  -passes="escape-promote<promote-all;runtime=$runtime>,verify,default<O2>,verify" "$work/m.ll" \
   -o "$work/o.bc"
 step "all-$runtime-llc" "$bin/llc" -O2 -filetype=obj "$work/o.bc" -o "$work/o.o"
 finish pass

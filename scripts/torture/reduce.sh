@@ -19,7 +19,7 @@ mode=$(echo "$config" | cut -d- -f2)
 level=$(echo "$config" | cut -d- -f3 | tr -d O)
 why=${config##*-}
 promote=""
-[ "$mode" = all ] && promote=all
+[ "$mode" = all ] && promote=promote-all
 # The run settings of the failing configuration: escrt's defaults or a collection every
 # CSMITH_GC_STRESS allocations.
 run_settings="ESC_GC_STRESS=${CSMITH_GC_STRESS:-1}"

@@ -1,7 +1,7 @@
-; Reason promote-all: with the `all` option (print<escape><all>, escape-promote<all>) every
+; Reason promote-all: with the `promote-all` option (print<escape><promote-all>, escape-promote<promote-all>) every
 ; address-taken alloca is decided heap even though it does not escape; an alloca used only
 ; as the address of plain loads and stores is not address-taken and stays.
-; RUN: %opt %loadplugin -passes='print<escape><all>' -disable-output %s 2>&1 | FileCheck %s --implicit-check-not='moved to heap'
+; RUN: %opt %loadplugin -passes='print<escape><promote-all>' -disable-output %s 2>&1 | FileCheck %s --implicit-check-not='moved to heap'
 ; RUN: %opt %loadplugin -passes='print<escape>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=NORMAL --allow-empty --implicit-check-not='moved to heap'
 ; RUN: not %opt %loadplugin -passes='print<escape><bogus>' -disable-output %s 2>&1 | FileCheck %s --check-prefix=BAD
 

@@ -1,8 +1,8 @@
 ; `all` promotes every address-taken alloca, escaping or not (a stress mode for the runtime and
 ; for measuring what the analysis saves); without it a non-escaping one stays.
 ; RUN: %opt %loadplugin -passes='escape-promote' -S %s | FileCheck %s --check-prefix=DEFAULT
-; RUN: %opt %loadplugin -passes='escape-promote<all>' -S %s | FileCheck %s --check-prefix=ALL
-; RUN: %opt %loadplugin -passes='escape-promote<all>' -S %s | %opt -passes=verify -disable-output
+; RUN: %opt %loadplugin -passes='escape-promote<promote-all>' -S %s | FileCheck %s --check-prefix=ALL
+; RUN: %opt %loadplugin -passes='escape-promote<promote-all>' -S %s | %opt -passes=verify -disable-output
 
 declare void @use(ptr nocapture)
 

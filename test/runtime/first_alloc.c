@@ -2,7 +2,7 @@
 // filled when the heap is set up, and the fast paths read it before that: the first esc_alloc
 // (or malloc) of a program whose heap was still untouched used to get class 0, a 16-byte slot,
 // so a 1,120-byte promoted array overlapped every object allocated after it (csmith seed 6226
-// under `escape-promote<all>`, docs/reliability.md).
+// under `escape-promote<promote-all>`, docs/reliability.md).
 // RUN: %cc_escrt -O1 %s %escrt -o %t && %t collectable | FileCheck %s --check-prefix=GC
 // RUN: %t malloc | FileCheck %s --check-prefix=MALLOC
 // GC: collectable first: apart

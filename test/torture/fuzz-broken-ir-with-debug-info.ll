@@ -1,7 +1,8 @@
 ; Found by fuzzing the input path (docs/reliability.md, bug log "torture #1"): IR that parses
 ; but does not verify, in a module that carries debug info ("Debug Info Version" 3). LLVM's
 ; text parser then runs UpgradeDebugInfo, which calls report_fatal_error("Broken module found")
-; and would abort the process; escc turns it into DESIGN §3's "exit 2, one clear line".
+; and would abort the process; escc turns it into "exit 2, one clear line" (docs/design.md,
+; "Driver: exit status and errors").
 ; The same IR without the module flag gets the clean error (last RUN line).
 ; RUN: not %escc report %s 2> %t.err
 ; RUN: FileCheck %s < %t.err

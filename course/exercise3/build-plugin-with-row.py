@@ -1,11 +1,12 @@
 """Build a private copy of the escape plugin with extra library-model rows (course exercise 3).
 
-usage: build_plugin_with_row.py SRCROOT LLVM_TOOLS_DIR ROWS_FILE OUTPUT_DIR
+usage: python3 course/exercise3/build-plugin-with-row.py SRCROOT LLVM_TOOLS_DIR ROWS_FILE OUTPUT_DIR
+  e.g. python3 course/exercise3/build-plugin-with-row.py . /usr/lib/llvm-19/bin row.txt /tmp/myplugin
 
 Copies SRCROOT/pass to OUTPUT_DIR/pass, inserts the MODEL(...) rows of ROWS_FILE at the top of
 the model table in libc_models.c, compiles every file the way pass/CMakeLists.txt does and links
 OUTPUT_DIR/libEscapePass.so. The repository's own build is never touched: this is how the
-reference solution of the exercise is checked without changing pass/ for everyone.
+row of a student (or of the reference solution) is tried without changing pass/ for everyone.
 """
 import concurrent.futures
 import os
@@ -29,11 +30,11 @@ def main():
     with open(table) as f:
         text = f.read()
     if ANCHOR not in text:
-        sys.exit("build_plugin_with_row.py: model table not found in pass/libc_models.c")
+        sys.exit("build-plugin-with-row.py: model table not found in pass/libc_models.c")
     with open(rows_file) as f:
         rows = "".join(line for line in f if line.strip().startswith("MODEL("))
     if not rows:
-        sys.exit("build_plugin_with_row.py: no MODEL(...) row in " + rows_file)
+        sys.exit("build-plugin-with-row.py: no MODEL(...) row in " + rows_file)
     with open(table, "w") as f:
         f.write(text.replace(ANCHOR, ANCHOR + rows, 1))
 
