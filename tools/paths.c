@@ -102,15 +102,8 @@ char *escc_read_text_file(const char *path) {
   FILE *file = fopen(path, "r");
   if (!file)
     return NULL;
-  size_t size = 0, capacity = 4096;
-  char *contents = escc_xmalloc(capacity);
-  size_t got;
-  while ((got = fread(contents + size, 1, capacity - size - 1, file)) > 0) {
-    size += got;
-    if (capacity - size < 2)
-      contents = escc_xrealloc(contents, capacity *= 2);
-  }
-  contents[size] = '\0';
+  size_t size;
+  char *contents = escc_read_stream(file, &size);
   fclose(file);
   return contents;
 }
