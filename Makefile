@@ -47,6 +47,11 @@ bench-audit: build
 # make go-agreement  escc's report on Go against gc's (`go tool compile -m -l`), message by
 #   message, on Go 1.19's test/escape*.go and examples/go, beside the naive Alloc.Heap rule of
 #   go/ssa-based compilers (docs/go.md). A measurement, never part of make check.
-.PHONY: go-agreement
+.PHONY: go-agreement course-handout
 go-agreement: build
 	@scripts/go-agreement
+
+# make course-handout  build/escc-course.tar.gz: course/ and docs/course.md for students, checked
+#   to hold none of the answers in course-solutions/ (docs/course/teacher.md)
+course-handout:
+	@mkdir -p build && scripts/course-handout build/escc-course.tar.gz
