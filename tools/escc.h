@@ -197,7 +197,7 @@ int escc_read_ir_file(LLVMContextRef context, const char *subject, const char *p
 
 /* ===== Go inputs (go.c) ======================================================================= */
 
-bool escc_is_go_input(const char *path);
+bool escc_is_go_input(const escc_input *input);
 bool escc_inputs_have_go(const escc_inputs *inputs);
 /* Lowers every .go input (one package) through escc-go and reads the module it writes. */
 int escc_load_go_package(LLVMContextRef context, const escc_inputs *inputs, LLVMModuleRef *module);

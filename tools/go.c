@@ -16,11 +16,14 @@
 #include <string.h>
 #include <unistd.h>
 
-bool escc_is_go_input(const char *path) { return !strcmp(escc_file_extension(path), "go"); }
+/* By the file read (source): Go on standard input is saved as a .go file but named <stdin>. */
+bool escc_is_go_input(const escc_input *input) {
+  return !strcmp(escc_file_extension(input->source), "go");
+}
 
 bool escc_inputs_have_go(const escc_inputs *inputs) {
   for (size_t i = 0; i < inputs->count; i++)
-    if (escc_is_go_input(inputs->items[i].path))
+    if (escc_is_go_input(&inputs->items[i]))
       return true;
   return false;
 }
@@ -42,7 +45,7 @@ static char *go_frontend_path(void) {
 int escc_load_go_package(LLVMContextRef context, const escc_inputs *inputs, LLVMModuleRef *module) {
   const char *subject = NULL;
   for (size_t i = 0; i < inputs->count && !subject; i++)
-    if (escc_is_go_input(inputs->items[i].path))
+    if (escc_is_go_input(&inputs->items[i]))
       subject = inputs->items[i].path;
   char *output = escc_temp_path(escc_base_name(subject), "ll");
   if (!output)
@@ -55,7 +58,7 @@ int escc_load_go_package(LLVMContextRef context, const escc_inputs *inputs, LLVM
   escc_strings_push(&argv, "-o");
   escc_strings_push(&argv, output);
   for (size_t i = 0; i < inputs->count; i++)
-    if (escc_is_go_input(inputs->items[i].path))
+    if (escc_is_go_input(&inputs->items[i]))
       escc_strings_push(&argv, inputs->items[i].source);
   int result = escc_run_process(argv.items, NULL);
   escc_strings_free(&argv);

@@ -48,11 +48,11 @@ static const char usage[] =
     "\n"
     "inputs: .c (compiled by clang -O2 -Xclang -disable-llvm-passes -g), .go (all .go files\n"
     "are one package, lowered by escc-go; programs link libescgo.a), .ll, .bc, or - for\n"
-    "standard input (C, IR or bitcode, named <stdin>); several files are linked and analysed\n"
-    "together. A file LLVM's reader crashes on, or is still reading after ESCC_READ_TIMEOUT\n"
-    "seconds (default 60 + 10 per MiB; 0: no limit), is bad input. exit status: 0 ok, 1\n"
-    "compile or program failed (run: the program's own status, 128+N when killed by signal N),\n"
-    "2 bad usage or input.\n";
+    "standard input (C, IR, bitcode, or Go when its first word is package; named <stdin>);\n"
+    "several files are linked and analysed together. A file LLVM's reader crashes on, or is\n"
+    "still reading after ESCC_READ_TIMEOUT seconds (default 60 + 10 per MiB; 0: no limit), is\n"
+    "bad input. exit status: 0 ok, 1 compile or program failed (run: the program's own\n"
+    "status, 128+N when killed by signal N), 2 bad usage or input.\n";
 
 static const struct {
   const char *command;

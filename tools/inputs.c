@@ -465,7 +465,7 @@ int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
   bool go_loaded = false;
   for (size_t i = 0; i < inputs->count && status == ESCC_EXIT_OK; i++) {
     const escc_input *input = &inputs->items[i];
-    bool go = escc_is_go_input(input->path);
+    bool go = escc_is_go_input(input);
     if (go && go_loaded)
       continue; /* the package's other files went through escc-go with the first */
     escc_progress(i, inputs->count, "loading", input->path);

@@ -3,16 +3,38 @@
  * to a file in the temporary directory, named after what it holds, and reported as <stdin>;
  * C is then handed to clang on standard input again, so clang too names it <stdin>.
  *
+ * Go is saved as a .go file and lowered by escc-go like any .go input, its positions reported
+ * as <stdin> too.
+ *
  * Invariant: standard input is read once, whole, before anything is compiled; what it holds is
  * decided from its first bytes only: LLVM bitcode by its magic number, textual IR by a first
  * line that only IR starts with (a ';' comment, source_filename, target, define, declare, a
- * global or metadata), C otherwise — as clang would take `-x c -`.
+ * global or metadata), Go by a first word `package` after comments (a Go file must start so;
+ * a C file cannot: a type name would have to be declared first), C otherwise — as clang would
+ * take `-x c -`.
  */
 #include "escc.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The text after leading white space and comments (line comments and block comments). */
+static const char *after_comments(const char *text) {
+  for (;;) {
+    text += strspn(text, " \t\r\n\f\v");
+    if (!strncmp(text, "//", 2))
+      text += strcspn(text, "\n");
+    else if (!strncmp(text, "/*", 2)) {
+      const char *close = strstr(text + 2, "*/");
+      if (!close)
+        return text + strlen(text);
+      text = close + 2;
+    } else
+      return text;
+  }
+}
 
 static const char *stdin_kind(const char *bytes, size_t size) {
   static const unsigned char raw[] = {'B', 'C', 0xC0, 0xDE};
@@ -26,6 +48,9 @@ static const char *stdin_kind(const char *bytes, size_t size) {
   for (size_t i = 0; i < sizeof ir_openings / sizeof *ir_openings; i++)
     if (!strncmp(line, ir_openings[i], strlen(ir_openings[i])))
       return "ll";
+  const char *word = after_comments(bytes);
+  if (!strncmp(word, "package", 7) && isspace((unsigned char)word[7]))
+    return "go";
   return "c";
 }
 
