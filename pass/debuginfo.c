@@ -423,6 +423,39 @@ static esc_source_place unnamed_alloca_place(LLVMValueRef alloca) {
   return place;
 }
 
+/* The parameter an unnamed alloca holds on its way in: clang receives a by-value struct that
+ * fits in registers in a temporary of the registers' type (its "coerce" slot, without a
+ * declare) and copies it into the parameter's declared slot with llvm.memcpy. The name is the
+ * parameter's with ".coerce", as clang names the temporary when it keeps names; the place is
+ * the parameter's. NULL for any other alloca. */
+static const char *coerced_parameter_name(esc_names *names, LLVMValueRef alloca,
+                                          esc_source_place *place) {
+  for (LLVMUseRef use = LLVMGetFirstUse(alloca); use; use = LLVMGetNextUse(use)) {
+    LLVMValueRef user = LLVMGetUser(use);
+    if (!LLVMIsACallInst(user) || LLVMGetNumArgOperands(user) < 2 ||
+        LLVMGetOperand(user, 1) != alloca)
+      continue;
+    LLVMValueRef callee = LLVMGetCalledValue(user);
+    size_t length;
+    const char *callee_name = callee ? LLVMGetValueName2(callee, &length) : "";
+    intptr_t index;
+    if (strncmp(callee_name, "llvm.memcpy.", strlen("llvm.memcpy.")) != 0 ||
+        !esc_pointer_map_get(names->declare_by_address, LLVMGetOperand(user, 0), &index) ||
+        variable_argument(names->context, names->declares[index].variable) == 0)
+      continue;
+    const char *parameter = variable_name(names->context, names->declares[index].variable);
+    if (!parameter)
+      return NULL;
+    *place = declare_place(&names->declares[index]);
+    size_t parameter_length = strlen(parameter);
+    char *name = esc_xmalloc(parameter_length + sizeof ".coerce");
+    memcpy(name, parameter, parameter_length);
+    memcpy(name + parameter_length, ".coerce", sizeof ".coerce");
+    return own_string(names, name);
+  }
+  return NULL;
+}
+
 /* The source name of the declare, else the value's IR name; place filled from the declare. */
 static const char *declared_name(esc_names *names, esc_pointer_map *declares, LLVMValueRef value,
                                  esc_source_place *place) {
@@ -436,6 +469,9 @@ static const char *declared_name(esc_names *names, esc_pointer_map *declares, LL
       return name;
   }
   if (!place->file && LLVMIsAAllocaInst(value)) {
+    const char *coerced = coerced_parameter_name(names, value, place);
+    if (coerced)
+      return coerced;
     *place = unnamed_alloca_place(value);
     /* A dynamic alloca without a variable is the result of alloca() (a VLA has one). */
     if (place->file && !LLVMIsAConstant(LLVMGetOperand(value, 0)))
