@@ -27,6 +27,8 @@ enum { ESCC_EXIT_OK = 0, ESCC_EXIT_FAILED = 1, ESCC_EXIT_USAGE = 2 };
 void escc_error(const char *subject, const char *format, ...) __attribute__((format(printf, 2, 3)));
 void escc_warning(const char *subject, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
+/* "escc: note: SUBJECT: MESSAGE": what a run did that its output does not show. */
+void escc_note(const char *subject, const char *format, ...) __attribute__((format(printf, 2, 3)));
 /* malloc/realloc/strdup that exit with status 1 and one line when memory runs out. */
 void *escc_xmalloc(size_t size);
 void *escc_xrealloc(void *pointer, size_t size);
