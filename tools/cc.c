@@ -25,6 +25,7 @@
 #include <llvm-c/DebugInfo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 typedef enum { INPUT_PROMOTED, INPUT_COMPILED, INPUT_LINKED } input_kind;
@@ -556,7 +557,8 @@ static void push_link_line(const cc_command *cc, const bool *replaced, const cha
 }
 
 /* Promotes the whole program again (whole_program.c) after output was linked from the per-file
- * objects, the linker's trace in trace_path; output is replaced only when every step succeeds.
+ * objects, the linker's trace in trace_path (NULL: no archive member is read); output is
+ * replaced only when every step succeeds.
  * A program of one module is skipped: its per-file object already is the whole program. */
 static void link_whole_program(const cc_command *cc, const char *trace_path, const char *output) {
   escc_strings objects = {NULL, 0, 0};
@@ -605,8 +607,15 @@ static int link_program(const cc_command *cc) {
   escc_strings none = {NULL, 0, 0};
   int status = escc_link_traced(&none, &link_flags, cc->runtime, !cc->no_runtime, output, trace);
   escc_strings_free(&link_flags);
-  if (status == ESCC_EXIT_OK && trace)
-    link_whole_program(cc, trace, output);
+  /* Only a regular file is replaced (never -o /dev/null). Under --whole-archive the linker
+   * would load every member again beside the whole program's object: archives keep theirs. */
+  struct stat linked;
+  if (status == ESCC_EXIT_OK && trace && stat(output, &linked) == 0 && S_ISREG(linked.st_mode)) {
+    bool whole_archive = false;
+    for (size_t i = 0; i < cc->link_items.count; i++)
+      whole_archive |= strstr(cc->link_items.items[i], "--whole-archive") != NULL;
+    link_whole_program(cc, whole_archive ? NULL : trace, output);
+  }
   free(trace);
   return status;
 }

@@ -310,7 +310,8 @@ typedef struct {
   bool debug_info;
 } escc_whole_program;
 /* Links the bitcode of objects and of the archive members the linker's trace (its -t -t output
- * in trace_path) names. ESCC_EXIT_FAILED, with one warning printed, when they do not link. */
+ * in trace_path; NULL: none) names. ESCC_EXIT_FAILED, with one warning printed, when they do not
+ * link. */
 int escc_whole_program_load(const escc_strings *objects, const char *trace_path,
                             escc_whole_program *program);
 void escc_whole_program_free(escc_whole_program *program);

@@ -160,8 +160,8 @@ int escc_whole_program_load(const escc_strings *objects, const char *trace_path,
       program->object_count++;
     }
   }
-  size_t member_count;
-  used_member *members = ok ? read_trace(trace_path, &member_count) : NULL;
+  size_t member_count = 0;
+  used_member *members = ok && trace_path ? read_trace(trace_path, &member_count) : NULL;
   for (size_t i = 0; ok && i < member_count; i++) {
     bool first_of_archive = true;
     for (size_t j = 0; j < i && first_of_archive; j++)
