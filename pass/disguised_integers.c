@@ -9,7 +9,9 @@
  * vector and aggregate element moves, intrinsics that only compute, the loads of a plain slot it
  * is stored in (clang's -O0 home of a local) — and answers yes on a use that may turn it back
  * into a pointer or take it out of the analysis' sight:
- *   inttoptr; a store to memory; a return; an argument of a call, except an integer conversion
+ *   inttoptr, unless its integer is still the address with a tag stripped (`& ~7`: it points into
+ *   the same object all along); a store to memory; a return; an argument of a call, except an
+ * integer conversion
  *   (%d, %lx) of a printf that writes to a stream (the text leaves the program; sprintf's text
  *   stays in memory, where it could be parsed back); an index of a GEP that is not inbounds or
  *   whose base is a constant other than an object's address (`(char *)0 + x` is an inttoptr); any
@@ -31,8 +33,6 @@
 #include "libc_models.h"
 #include "llvm_compat.h"
 
-#include <string.h>
-
 enum { WALK_LIMIT = 128 };
 
 typedef struct {
@@ -40,6 +40,7 @@ typedef struct {
   size_t pending_count;
   LLVMValueRef seen[WALK_LIMIT];
   size_t seen_count;
+  LLVMValueRef ptrtoint; /* where the walk starts */
   unsigned pointer_bits;
   bool disguised;
 } integer_walk;
@@ -132,20 +133,12 @@ static LLVMValueRef declared_callee(LLVMValueRef call) {
   return callee && LLVMIsAFunction(callee) && LLVMIsDeclaration(callee) ? callee : NULL;
 }
 
-/* printf and fprintf write their text to a stream: out of the program, not parsed back. */
-static const char *const stream_printers[] = {"printf", "fprintf", "dprintf", "__printf_chk",
-                                              "__fprintf_chk"};
-
 static bool prints_to_stream_as_integer(LLVMValueRef call, LLVMValueRef value) {
-  LLVMValueRef callee = declared_callee(call);
-  if (!callee || LLVMGetIntrinsicID(callee))
+  if (!esc_printf_writes_to_stream(call))
     return false;
   size_t length;
-  const char *name = LLVMGetValueName2(callee, &length);
-  bool stream = false;
-  for (size_t i = 0; i < sizeof stream_printers / sizeof stream_printers[0]; i++)
-    stream = stream || strcmp(name, stream_printers[i]) == 0;
-  const esc_library_model *model = stream ? esc_library_model_find(name) : NULL;
+  const esc_library_model *model =
+      esc_library_model_find(LLVMGetValueName2(LLVMGetCalledValue(call), &length));
   if (!model || model->printf_format < 0)
     return false;
   unsigned count = LLVMGetNumArgOperands(call);
@@ -189,6 +182,29 @@ static void walk_index(integer_walk *walk, LLVMValueRef gep, LLVMValueRef value)
     walk->disguised = true;
 }
 
+/* The address itself, at most its 3 low bits cleared (a tag stripped: `(uintptr_t)p & ~7`, through
+ * casts): it still points into the same object, which escrt and Boehm place at a multiple of 16,
+ * so its value never stops looking like a pointer into that object to the collector. */
+static bool still_the_address(const integer_walk *walk, LLVMValueRef value) {
+  for (unsigned depth = 0; depth < 8; depth++) {
+    if (value == walk->ptrtoint)
+      return true;
+    if (!LLVMIsAInstruction(value))
+      return false;
+    LLVMOpcode opcode = LLVMGetInstructionOpcode(value);
+    uint64_t mask;
+    if (opcode == LLVMBitCast || opcode == LLVMFreeze)
+      value = LLVMGetOperand(value, 0);
+    else if (opcode == LLVMAnd && constant_operand(value, 1, &mask) &&
+             LLVMGetIntTypeWidth(LLVMTypeOf(value)) == walk->pointer_bits && (int64_t)mask >= -8 &&
+             (int64_t)mask < 0)
+      value = LLVMGetOperand(value, 0);
+    else
+      return false;
+  }
+  return false;
+}
+
 /* Stored into a plain slot (an alloca only loaded and stored): the slot's loads carry it on. */
 static void walk_store(integer_walk *walk, LLVMValueRef store, LLVMValueRef value) {
   LLVMValueRef slot = LLVMGetOperand(store, 1);
@@ -225,14 +241,18 @@ static void walk_use(integer_walk *walk, LLVMValueRef user, LLVMValueRef value) 
   case LLVMCall:
     walk_call(walk, user, value);
     return;
-  default: /* inttoptr, ret, invoke, atomics, va_arg, anything new */
+  case LLVMIntToPtr:
+    if (!still_the_address(walk, value))
+      walk->disguised = true;
+    return;
+  default: /* ret, invoke, atomics, va_arg, anything new */
     walk->disguised = true;
     return;
   }
 }
 
 bool esc_pointer_integer_is_disguised(LLVMValueRef ptrtoint, unsigned pointer_bits) {
-  integer_walk walk = {.pointer_bits = pointer_bits};
+  integer_walk walk = {.ptrtoint = ptrtoint, .pointer_bits = pointer_bits};
   follow(&walk, ptrtoint);
   while (walk.pending_count > 0 && !walk.disguised) {
     LLVMValueRef value = walk.pending[--walk.pending_count];

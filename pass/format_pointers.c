@@ -1,8 +1,11 @@
 /*
  * format_pointers.c — the arguments a printf-style call prints with %p. C11 makes the text of
- * `printf("%p", p)` read back by `sscanf("%p")` the same pointer, so the text is a hidden copy of
- * the address: such an argument escapes ("captured-by-library") and, being out of the
- * collector's sight, is pinned. Other conversions only read their arguments.
+ * `printf("%p", p)` read back by `sscanf("%p")` the same pointer, so the text is a copy of the
+ * address: such an argument escapes ("captured-by-library"). Printed into memory (sprintf,
+ * snprintf, asprintf) the copy stays in the program, out of the collector's sight: the argument
+ * is pinned too. Printed to a stream (printf, fprintf, dprintf) the text leaves the program; that
+ * a program reads its own output back as an address is a deliberate assumption left out
+ * (docs/design.md, "Pinning"), so it is not pinned. Other conversions only read their arguments.
  *
  * Only a format that is a constant string (a global's initializer, as clang emits literals) is
  * read; any other format keeps every argument on its default model (docs/design.md lists this
@@ -12,8 +15,8 @@
  * integer (%d, %x, ...): text printed from an address's integer.
  *
  * Invariant: every variadic argument a %p of the format converts — in order, or by position
- * (`%2$p`), counting the arguments `*` widths and precisions take — is sent to {heap} and
- * {hidden}.
+ * (`%2$p`), counting the arguments `*` widths and precisions take — is sent to {heap}, and to
+ * {hidden} unless the call writes to a stream.
  */
 #include "rules.h"
 
@@ -116,12 +119,29 @@ static void pointer_printed(size_t argument, char conversion, void *context) {
   int location = esc_graph_value(printed->graph, LLVMGetOperand(printed->call, (unsigned)operand));
   esc_graph_sink(printed->graph, ESC_HEAP, location, 0, ESC_REASON_CAPTURED_BY_LIBRARY,
                  printed->call);
-  esc_graph_sink(printed->graph, ESC_HIDDEN, location, 0, ESC_REASON_NONE, printed->call);
+  if (!esc_printf_writes_to_stream(printed->call))
+    esc_graph_sink(printed->graph, ESC_HIDDEN, location, 0, ESC_REASON_NONE, printed->call);
 }
 
 void esc_build_printf_pointers(esc_graph *graph, LLVMValueRef call, unsigned format_index) {
   printed_pointers printed = {graph, call, format_index + 1};
   each_conversion(call, format_index, pointer_printed, &printed);
+}
+
+/* printf and fprintf write their text to a stream, out of the program. */
+static const char *const stream_printers[] = {"printf", "fprintf", "dprintf", "__printf_chk",
+                                              "__fprintf_chk"};
+
+bool esc_printf_writes_to_stream(LLVMValueRef call) {
+  LLVMValueRef callee = LLVMGetCalledValue(call);
+  if (!callee || !LLVMIsAFunction(callee) || !LLVMIsDeclaration(callee))
+    return false;
+  size_t length;
+  const char *name = LLVMGetValueName2(callee, &length);
+  for (size_t i = 0; i < sizeof stream_printers / sizeof stream_printers[0]; i++)
+    if (strcmp(name, stream_printers[i]) == 0)
+      return true;
+  return false;
 }
 
 typedef struct {

@@ -52,6 +52,10 @@ bool esc_is_plain_pointer_slot(LLVMValueRef alloca);
  * and whose variadic arguments follow it (format_pointers.c). */
 void esc_build_printf_pointers(esc_graph *graph, LLVMValueRef call, unsigned format_index);
 
+/* Whether the call is a declared printf, fprintf or dprintf (or their _chk forms): its text goes
+ * to a stream, out of the program (format_pointers.c). */
+bool esc_printf_writes_to_stream(LLVMValueRef call);
+
 /* Whether printf-style call converts operand (a variadic argument after the format, argument
  * format_index) only with integer conversions (%d, %x, %c, ...; at least one, and the format a
  * constant string): it prints the argument's value as text (format_pointers.c). */

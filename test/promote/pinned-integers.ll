@@ -141,3 +141,30 @@ join:
   %p = inttoptr i64 %v to ptr
   ret ptr %p
 }
+
+; A tag stripped (`& ~7`) and straight back to a pointer: the integer is the address all along,
+; pointing into the same object (gawk's persistent allocator reads its block headers so).
+; CHECK-LABEL: define i64 @tag_stripped(
+; CHECK: call ptr @esc_alloc(
+define i64 @tag_stripped() {
+  %x = alloca i64
+  store ptr %x, ptr @sink, align 8
+  %i = ptrtoint ptr %x to i64
+  %stripped = and i64 %i, -8
+  %p = inttoptr i64 %stripped to ptr
+  %v = load i64, ptr %p, align 8
+  ret i64 %v
+}
+
+; Clearing more than the 3 low bits may leave the object: pinned.
+; CHECK-LABEL: define i64 @page_of(
+; CHECK: call ptr @esc_alloc_pinned(
+define i64 @page_of() {
+  %x = alloca i64
+  store ptr %x, ptr @sink, align 8
+  %i = ptrtoint ptr %x to i64
+  %page = and i64 %i, -4096
+  %p = inttoptr i64 %page to ptr
+  %v = load i64, ptr %p, align 8
+  ret i64 %v
+}
