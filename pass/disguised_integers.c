@@ -73,10 +73,13 @@ static void follow(integer_walk *walk, LLVMValueRef value) {
   walk->pending[walk->pending_count++] = value;
 }
 
-/* The value of a constant integer operand of at most 64 bits, in *value. */
+/* The value of a scalar constant integer operand of at most 64 bits, in *value (a splat vector
+ * may be a ConstantInt too in newer LLVMs: not this). */
 static bool constant_operand(LLVMValueRef instruction, unsigned index, uint64_t *value) {
   LLVMValueRef operand = LLVMGetOperand(instruction, index);
-  if (!LLVMIsAConstantInt(operand) || LLVMGetIntTypeWidth(LLVMTypeOf(operand)) > 64)
+  LLVMTypeRef type = LLVMTypeOf(operand);
+  if (!LLVMIsAConstantInt(operand) || LLVMGetTypeKind(type) != LLVMIntegerTypeKind ||
+      LLVMGetIntTypeWidth(type) > 64)
     return false;
   *value = LLVMConstIntGetZExtValue(operand);
   return true;

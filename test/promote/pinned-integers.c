@@ -55,6 +55,29 @@ void print(void) {
   fprintf(stderr, "%lx\n", (unsigned long)&x);
 }
 
+// gawk's persistent-memory allocator, in small: it prints the pointer it is given with %p to a
+// stream (text out of the program) and reads the block header before it through a stripped tag
+// (the address with its low bits cleared points into the same object): neither pins `buf`.
+struct header {
+  struct header *next;
+};
+
+__attribute__((noinline)) static unsigned long block_size(void *ptr) {
+  struct header *h = (struct header *)ptr - 1;
+  fprintf(stderr, "size(%p)\n", ptr);
+  struct header *end = (struct header *)((uintptr_t)h->next & ~(uintptr_t)7);
+  return (unsigned long)((uintptr_t)end - (uintptr_t)h);
+}
+
+// CHECK-LABEL: define {{.*}}i32 @measured(
+// CHECK: call ptr @esc_alloc(
+int measured(void) {
+  char *buf[4] = {0};
+  buf[0] = (char *)&buf[3];
+  sink = (int *)buf;
+  return block_size(&buf[1]) == 3 * sizeof(char *);
+}
+
 // Still pinned: the integer keeps every bit of the address and goes where the walk ends.
 // CHECK-LABEL: define {{.*}}void @xor_stored(
 // CHECK: call ptr @esc_alloc_pinned(
@@ -122,6 +145,8 @@ int main(void) {
   compare(&other);
   aligned();
   print();
+  printf("%d\n", measured());
+  // OUT: 1
   xor_stored(0x5a5a);
   in_struct();
   handed_over();
@@ -129,7 +154,7 @@ int main(void) {
   printf("%d\n", round_trip(0x5a5a));
   returned();
   printed_to_memory();
-  // OUT: 7
+  // OUT-NEXT: 7
   // The last promoted variable is still reachable (sink) and intact after collections.
   *sink = 42;
   free(malloc(1 << 20));

@@ -9,6 +9,7 @@
 @half = global i32 0
 @table = global [64 x i32] zeroinitializer
 @cursor = global ptr null
+@pair = global <2 x ptr> zeroinitializer
 
 declare i64 @llvm.umax.i64(i64, i64)
 
@@ -167,4 +168,20 @@ define i64 @page_of() {
   %p = inttoptr i64 %page to ptr
   %v = load i64, ptr %p, align 8
   ret i64 %v
+}
+
+; Vectors of addresses are walked the same way; the tag rule reads only scalars: pinned.
+; CHECK-LABEL: define void @vector_round_trip(
+; CHECK-DAG: %x.heap = call ptr @esc_alloc_pinned(
+; CHECK-DAG: %y.heap = call ptr @esc_alloc_pinned(
+define void @vector_round_trip() {
+  %x = alloca i64
+  %y = alloca i64
+  %v0 = insertelement <2 x ptr> poison, ptr %x, i32 0
+  %v1 = insertelement <2 x ptr> %v0, ptr %y, i32 1
+  %i = ptrtoint <2 x ptr> %v1 to <2 x i64>
+  %m = and <2 x i64> %i, <i64 -8, i64 -8>
+  %p = inttoptr <2 x i64> %m to <2 x ptr>
+  store <2 x ptr> %p, ptr @pair, align 16
+  ret void
 }
