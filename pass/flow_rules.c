@@ -21,13 +21,6 @@ static void flow_operands_through(esc_graph *graph, LLVMValueRef instruction, un
                    ESC_EDGE_COPY, instruction);
 }
 
-/* `a - b` of two pointers turned into integers, whatever they point into. */
-static bool is_difference_of_pointers(LLVMValueRef instruction) {
-  return LLVMGetInstructionOpcode(instruction) == LLVMSub &&
-         LLVMIsAPtrToIntInst(LLVMGetOperand(instruction, 0)) &&
-         LLVMIsAPtrToIntInst(LLVMGetOperand(instruction, 1));
-}
-
 /* The local variable the pointer turned into the integer `pointer_integer` points into. */
 static LLVMValueRef pointer_integer_base(LLVMValueRef pointer_integer, esc_offset_values *offsets) {
   return esc_single_alloca_base(LLVMGetOperand(pointer_integer, 0), offsets);
@@ -40,26 +33,11 @@ static LLVMValueRef pointer_integer_base(LLVMValueRef pointer_integer, esc_offse
  * difference again). A difference of addresses of two different objects carries an address:
  * `&b + ((uintptr_t)a - (uintptr_t)&b)` is a. */
 static bool is_offset_within_one_local(LLVMValueRef instruction, esc_offset_values *offsets) {
-  if (!is_difference_of_pointers(instruction))
+  if (!esc_is_difference_of_pointers(instruction))
     return false;
   offsets->count = 0;
   LLVMValueRef base = pointer_integer_base(LLVMGetOperand(instruction, 0), offsets);
   return base && base == pointer_integer_base(LLVMGetOperand(instruction, 1), offsets);
-}
-
-/* An integer made from a pointer hides the address from a conservative collector if it is
- * used for anything but a comparison or a difference of two pointers: hashing, tagging,
- * xor-linking. A difference is a length or an offset (`cend - cp`); that one of two different
- * objects could be added back to the other to rebuild an address is a deliberate assumption
- * (docs/design.md, "Pinning"): the flow is kept, so both objects escape, but they are not
- * pinned — pinning every buffer whose length is measured by subtraction would leak them all. */
-static bool pointer_integer_leaves_compares(LLVMValueRef ptrtoint) {
-  for (LLVMUseRef use = LLVMGetFirstUse(ptrtoint); use; use = LLVMGetNextUse(use)) {
-    LLVMValueRef user = LLVMGetUser(use);
-    if (!LLVMIsAICmpInst(user) && !is_difference_of_pointers(user))
-      return true;
-  }
-  return false;
 }
 
 /* A scalar read from memory that is at most half an address wide is data: it cannot hold a
@@ -139,7 +117,9 @@ static void build_instruction(esc_graph *graph, LLVMValueRef instruction,
 
   case LLVMPtrToInt:
     flow_operands_through(graph, instruction, 0);
-    if (pointer_integer_leaves_compares(instruction))
+    /* Disguised (xor-linked, stored as a number, turned back into a pointer: pin it) or not
+     * (compared, hashed into an index, printed): disguised_integers.c. */
+    if (esc_pointer_integer_is_disguised(instruction, graph->pointer_bits))
       esc_graph_sink(graph, ESC_HIDDEN, esc_graph_value(graph, LLVMGetOperand(instruction, 0)), 0,
                      ESC_REASON_NONE, instruction);
     return;

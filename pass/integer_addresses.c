@@ -4,7 +4,7 @@
  * that must decide *where* a pointer points (store_targets.c): can a GEP index turn a pointer
  * into one local into a pointer to another (`buf + ((char *)&y - buf)` is &y)?
  *
- * The walk goes back through integer arithmetic, casts, phis, selects and the values stored into
+ * The walk goes back through arithmetic, casts, phis, selects and the values stored into
  * plain slots (clang's -O0 homes of locals), and answers yes on reaching a ptrtoint, and on
  * anything it cannot see through (an argument, a call's result, a load from other memory) wide
  * enough to hold an address. An integer at most half an address wide is data (the deliberate
@@ -49,14 +49,19 @@ static bool too_narrow_for_an_address(const integer_walk *walk, LLVMTypeRef type
          LLVMGetIntTypeWidth(type) <= walk->half_pointer_bits;
 }
 
-/* Opcodes whose result is made only from their operands' bits. */
-static bool passes_operands(LLVMOpcode opcode) {
+bool esc_opcode_carries_operand_bits(LLVMOpcode opcode) {
   switch (opcode) {
-  case LLVMSExt:
-  case LLVMZExt:
   case LLVMTrunc:
+  case LLVMZExt:
+  case LLVMSExt:
   case LLVMBitCast:
   case LLVMFreeze:
+  case LLVMUIToFP:
+  case LLVMSIToFP:
+  case LLVMFPToUI:
+  case LLVMFPToSI:
+  case LLVMFPExt:
+  case LLVMFPTrunc:
   case LLVMAdd:
   case LLVMSub:
   case LLVMMul:
@@ -70,7 +75,14 @@ static bool passes_operands(LLVMOpcode opcode) {
   case LLVMAnd:
   case LLVMOr:
   case LLVMXor:
+  case LLVMFAdd:
+  case LLVMFSub:
+  case LLVMFMul:
+  case LLVMFDiv:
+  case LLVMFRem:
+  case LLVMFNeg:
   case LLVMPHI:
+  case LLVMSelect:
   case LLVMExtractElement:
   case LLVMInsertElement:
   case LLVMShuffleVector:
@@ -101,12 +113,13 @@ static void walk_one(integer_walk *walk, LLVMValueRef value) {
     walk->may_carry = true;
     return;
   }
-  if (LLVMIsAInstruction(value) && passes_operands(LLVMGetInstructionOpcode(value))) {
-    visit_operands(walk, value, 0);
+  if (LLVMIsASelectInst(value)) { /* the condition carries nothing */
+    visit_operands(walk, value, 1);
     return;
   }
-  if (LLVMIsASelectInst(value)) {
-    visit_operands(walk, value, 1);
+  if (LLVMIsAInstruction(value) &&
+      esc_opcode_carries_operand_bits(LLVMGetInstructionOpcode(value))) {
+    visit_operands(walk, value, 0);
     return;
   }
   if (LLVMIsALoadInst(value) && LLVMIsAAllocaInst(LLVMGetOperand(value, 0)) &&

@@ -14,7 +14,8 @@
  *                      see it: the object escapes and is allocated pinned
  *   PRINTF_FORMAT(i)   argument i is a printf format and the variadic arguments follow it: one
  *                      printed with %p becomes text that sscanf("%p") turns back into the same
- *                      pointer (C11), so it escapes and is pinned (format_pointers.c)
+ *                      pointer (C11), so it escapes, and is pinned when the text stays in
+ *                      memory (sprintf; format_pointers.c)
  * Other variadic arguments of the printf and scanf families are read or written, never kept.
  *
  * Invariant: names are unique; the table is sorted by name before the first lookup.

@@ -29,7 +29,8 @@ typedef struct {
    * the collector's sight (epoll_ctl's data.ptr is pinned[1]): it escapes and is pinned. */
   uint32_t pinned[ESC_MODEL_MAX_PINNED_DEREFS + 1];
   int8_t printf_format; /* a printf format, followed by the variadic arguments it converts:
-                           those printed with %p escape, pinned (format_pointers.c) */
+                           those printed with %p escape, pinned when printed into
+                           memory (format_pointers.c) */
 } esc_library_model;
 
 /* The model for a declared function, or NULL when the table has none. */

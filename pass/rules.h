@@ -6,6 +6,7 @@
  *                    attributes, indirect calls and inline asm
  *   store_targets.c  where a store or memcpy writes: local variables or {heap}
  *   integer_addresses.c  whether an integer (a GEP index) may carry an address
+ *   disguised_integers.c  whether an address turned into an integer is disguised (pinned)
  *   format_pointers.c  the arguments a printf-style call prints with %p
  *   self_assignment.c  gc's self-assignment rule (Go mode)
  *   go_mode.c        Go's results and size limits
@@ -50,6 +51,28 @@ bool esc_is_plain_pointer_slot(LLVMValueRef alloca);
 /* The edges of the %p arguments of a printf-style call whose format is argument format_index
  * and whose variadic arguments follow it (format_pointers.c). */
 void esc_build_printf_pointers(esc_graph *graph, LLVMValueRef call, unsigned format_index);
+
+/* Whether the call is a declared printf, fprintf or dprintf (or their _chk forms): its text goes
+ * to a stream, out of the program (format_pointers.c). */
+bool esc_printf_writes_to_stream(LLVMValueRef call);
+
+/* Whether printf-style call converts operand (a variadic argument after the format, argument
+ * format_index) only with integer conversions (%d, %x, %c, ...; at least one, and the format a
+ * constant string): it prints the argument's value as text (format_pointers.c). */
+bool esc_printf_converts_only_as_integer(LLVMValueRef call, unsigned format_index,
+                                         unsigned operand);
+
+/* `a - b` of two pointers turned into integers, whatever they point into (disguised_integers.c). */
+bool esc_is_difference_of_pointers(LLVMValueRef instruction);
+
+/* Whether the integer a ptrtoint makes may disguise the address from the collector: become a
+ * pointer again, or leave what the analysis sees (disguised_integers.c). */
+bool esc_pointer_integer_is_disguised(LLVMValueRef ptrtoint, unsigned pointer_bits);
+
+/* Whether an instruction's result is made of its operands' bits (casts, integer and
+ * floating-point arithmetic, phi, select, vector and aggregate element moves), so that it may
+ * carry an address one of them carries (integer_addresses.c). */
+bool esc_opcode_carries_operand_bits(LLVMOpcode opcode);
 
 /* Whether an integer may carry an address (integer_addresses.c); pointer_bits is the width of
  * an address in the module. */
