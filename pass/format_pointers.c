@@ -1,11 +1,9 @@
 /*
  * format_pointers.c — the arguments a printf-style call prints with %p. C11 makes the text of
  * `printf("%p", p)` read back by `sscanf("%p")` the same pointer, so the text is a copy of the
- * address: such an argument escapes ("captured-by-library"). Printed into memory (sprintf,
- * snprintf, asprintf) the copy stays in the program, out of the collector's sight: the argument
- * is pinned too. Printed to a stream (printf, fprintf, dprintf) the text leaves the program; that
- * a program reads its own output back as an address is a deliberate assumption left out
- * (docs/design.md, "Pinning"), so it is not pinned. Other conversions only read their arguments.
+ * address, out of the collector's sight, whether it is printed into memory (sprintf) or to a
+ * stream a program may read back (a file, a pipe, open_memstream): such an argument escapes
+ * ("captured-by-library") and is pinned. Other conversions only read their arguments.
  *
  * Only a format that is a constant string (a global's initializer, as clang emits literals) is
  * read; any other format keeps every argument on its default model (docs/design.md lists this
@@ -15,8 +13,8 @@
  * integer (%d, %x, ...): text printed from an address's integer.
  *
  * Invariant: every variadic argument a %p of the format converts — in order, or by position
- * (`%2$p`), counting the arguments `*` widths and precisions take — is sent to {heap}, and to
- * {hidden} unless the call writes to a stream.
+ * (`%2$p`), counting the arguments `*` widths and precisions take — is sent to {heap} and
+ * {hidden}.
  */
 #include "rules.h"
 
@@ -119,8 +117,7 @@ static void pointer_printed(size_t argument, char conversion, void *context) {
   int location = esc_graph_value(printed->graph, LLVMGetOperand(printed->call, (unsigned)operand));
   esc_graph_sink(printed->graph, ESC_HEAP, location, 0, ESC_REASON_CAPTURED_BY_LIBRARY,
                  printed->call);
-  if (!esc_printf_writes_to_stream(printed->call))
-    esc_graph_sink(printed->graph, ESC_HIDDEN, location, 0, ESC_REASON_NONE, printed->call);
+  esc_graph_sink(printed->graph, ESC_HIDDEN, location, 0, ESC_REASON_NONE, printed->call);
 }
 
 void esc_build_printf_pointers(esc_graph *graph, LLVMValueRef call, unsigned format_index) {

@@ -1,6 +1,6 @@
 ; Library model: the printf family's %p arguments escape (captured-by-library): the text, read
-; back with sscanf("%p"), is the same pointer (C11). Only sprintf's is pinned: its text stays in
-; memory, out of the collector's sight; printf's and fprintf's go to a stream, out of the program.
+; back with sscanf("%p"), is the same pointer (C11), out of the collector's sight: each is pinned,
+; whether the text goes into memory (sprintf) or to a stream (printf, fprintf).
 ; Arguments are matched to conversions in order, by position (`%2$p`) and past `*` widths; %s
 ; and %d arguments stay. A format that is not a constant string is not read.
 ; RUN: %opt %loadplugin -passes='print<escape><m=2>' -disable-output %s 2>&1 | FileCheck %s --implicit-check-not='moved to heap'
@@ -38,6 +38,6 @@ define void @print(ptr %stream, ptr %format) {
 ; CHECK-DAG: print: moved to heap: %named
 ; CHECK-DAG: print: moved to heap: %after_stars
 ; PINNED-LABEL: define void @print(
-; PINNED-DAG: %shown.heap = call ptr @esc_alloc_atomic(
+; PINNED-DAG: %shown.heap = call ptr @esc_alloc_pinned(
 ; PINNED-DAG: %named.heap = call ptr @esc_alloc_pinned(
-; PINNED-DAG: %after_stars.heap = call ptr @esc_alloc_atomic(
+; PINNED-DAG: %after_stars.heap = call ptr @esc_alloc_pinned(
