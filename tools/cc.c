@@ -634,7 +634,7 @@ static void cc_free(cc_command *cc) {
 }
 
 int escc_command_cc(int argc, char **argv, int first) {
-  cc_command cc = {.optimization = 0, .runtime = ESC_RUNTIME_ESCRT, .whole_program = true};
+  cc_command cc = {.optimization = 0, .runtime = ESC_RUNTIME_ESCRT, .whole_program = false};
   int status = parse_command_line(&cc, argc, argv, first);
   if (status != ESCC_EXIT_OK) {
     cc_free(&cc);
