@@ -187,10 +187,11 @@ static void record_parameter_graph_facts(const esc_graph *graph, LLVMValueRef ar
   for (LLVMUseRef use = LLVMGetFirstUse(argument); use; use = LLVMGetNextUse(use)) {
     LLVMValueRef user = LLVMGetUser(use);
     LLVMValueRef slot = LLVMIsAStoreInst(user) ? LLVMGetOperand(user, 1) : NULL;
+    /* The debug-info test last: it prints the variable's node, which costs a walk over the
+     * whole module's metadata (quadratic on a whole program). */
     if (slot && LLVMGetOperand(user, 0) == argument && LLVMIsAAllocaInst(slot) &&
-        esc_names_variable_is_parameter(names, slot) &&
         esc_pointer_map_get(graph->variable_locations, slot, &index) &&
-        graph->locations[index].escapes)
+        graph->locations[index].escapes && esc_names_variable_is_parameter(names, slot))
       parameter->moved_to_heap = true;
   }
   for (unsigned k = 0; k < ESC_MAX_RESULTS; k++)

@@ -206,15 +206,15 @@ static void index_parameters_by_number(esc_names *names) {
   if (!missing)
     return;
   for (size_t d = 0; d < names->declare_count; ++d) {
-    if (variable_argument(names->context, names->declares[d].variable) == 0)
-      continue;
     for (LLVMUseRef use = LLVMGetFirstUse(names->declares[d].address); use;
          use = LLVMGetNextUse(use)) {
       LLVMValueRef user = LLVMGetUser(use);
       LLVMValueRef stored = LLVMIsAStoreInst(user) ? LLVMGetOperand(user, 0) : NULL;
+      /* `arg: N` last: reading it prints the node, a walk over the whole module's metadata. */
       if (stored && LLVMIsAArgument(stored) &&
           LLVMGetOperand(user, 1) == names->declares[d].address &&
-          !esc_pointer_map_get(names->declare_by_parameter, stored, NULL))
+          !esc_pointer_map_get(names->declare_by_parameter, stored, NULL) &&
+          variable_argument(names->context, names->declares[d].variable) != 0)
         esc_pointer_map_put(names->declare_by_parameter, stored, (intptr_t)d);
     }
   }

@@ -11,14 +11,22 @@
  *  - Link inputs keep the user's order (objects and -l/-L/-Wl flags interleaved); the runtime
  *    is appended last, and not at all for -shared, -r or -nostdlib links; a -shared library
  *    records a dependency on the runtime's shared library instead (one collector per process).
- *  - escc's own settings never reach clang: --escc-gc=, --escc-report=, --escc-report-dir=
- *    (or ESCC_GC, ESCC_CC_REPORT, ESCC_CC_REPORT_DIR).
+ *  - escc's own settings never reach clang: --escc-gc=, --escc-report=, --escc-report-dir=,
+ *    --escc-whole-program= (or ESCC_GC, ESCC_CC_REPORT, ESCC_CC_REPORT_DIR,
+ *    ESCC_WHOLE_PROGRAM).
+ *  - Whole-program promotion never breaks a link: every object is native and per-file promoted
+ *    (its bitcode from before promotion rides along in an excluded section); the link of an
+ *    executable first links those native objects as a per-file build would, and only replaces
+ *    that output by the whole program's when every step of it succeeded.
  */
 #include "escc.h"
 
+#include <errno.h>
 #include <llvm-c/DebugInfo.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 typedef enum { INPUT_PROMOTED, INPUT_COMPILED, INPUT_LINKED } input_kind;
 
@@ -48,6 +56,8 @@ typedef struct {
   bool bare;       /* -r, -nostdlib */
   const char *allocator_sanitizer; /* a -fsanitize= naming a sanitizer with its own malloc */
   int optimization;
+  bool optimization_given; /* some -O on this command line */
+  bool whole_program;      /* embed bitcode at -c, promote the whole program at the link */
   esc_runtime runtime;
   escc_format_kind report_format;
   bool write_report;
@@ -219,10 +229,30 @@ static bool parse_escc_option(cc_command *cc, const char *argument, int *status)
     }
   } else if (!strncmp(argument, "--escc-report-dir=", 18)) {
     cc->report_dir = value;
+  } else if (!strncmp(argument, "--escc-whole-program=", 21)) {
+    if (!strcmp(value, "on") || !strcmp(value, "off"))
+      cc->whole_program = !strcmp(value, "on");
+    else {
+      escc_error(NULL, "unknown whole-program setting '%s' (expected on or off)", value);
+      *status = ESCC_EXIT_USAGE;
+    }
   } else {
     return false;
   }
   return true;
+}
+
+/* An environment variable that stands for one of escc's options (ESCC_CC_REPORT=json is
+ * --escc-report=json). */
+static int parse_environment_option(cc_command *cc, const char *variable, const char *option) {
+  const char *value = getenv(variable);
+  int status = ESCC_EXIT_OK;
+  if (value && *value) {
+    char *argument = escc_format("%s%s", option, value);
+    parse_escc_option(cc, argument, &status);
+    free(argument);
+  }
+  return status;
 }
 
 static int parse_command_line(cc_command *cc, int argc, char **argv, int first) {
@@ -233,14 +263,11 @@ static int parse_command_line(cc_command *cc, int argc, char **argv, int first) 
     escc_error("ESCC_GC", "unknown runtime '%s' (expected escrt, boehm or none)", environment_gc);
     return ESCC_EXIT_USAGE;
   }
-  const char *environment_report = getenv("ESCC_CC_REPORT");
-  if (environment_report && *environment_report) {
-    char *option = escc_format("--escc-report=%s", environment_report);
-    parse_escc_option(cc, option, &status);
-    free(option);
-    if (status != ESCC_EXIT_OK)
-      return status;
-  }
+  status = parse_environment_option(cc, "ESCC_CC_REPORT", "--escc-report=");
+  if (status == ESCC_EXIT_OK)
+    status = parse_environment_option(cc, "ESCC_WHOLE_PROGRAM", "--escc-whole-program=");
+  if (status != ESCC_EXIT_OK)
+    return status;
   const char *environment_dir = getenv("ESCC_CC_REPORT_DIR");
   if (environment_dir && *environment_dir)
     cc->report_dir = environment_dir;
@@ -310,6 +337,7 @@ static int parse_command_line(cc_command *cc, int argc, char **argv, int first) 
       cc->assembly = true;
     } else if (!strncmp(argument, "-O", 2)) {
       cc->optimization = parse_optimization(argument);
+      cc->optimization_given = true;
     } else if (!strncmp(argument, "-g", 2)) {
       cc->debug_info = strcmp(argument, "-g0") != 0;
     } else if (!strcmp(argument, "-MD") || !strcmp(argument, "-MMD")) {
@@ -386,6 +414,38 @@ static void write_report(const cc_command *cc, const esc_analysis *analysis, con
   free(path);
 }
 
+/* Analyses module, writes its report (beside report_stem) when asked, promotes, optimises and
+ * emits object; with embed, the object carries module's bitcode from before all that. */
+static int promote_and_emit(const cc_command *cc, LLVMModuleRef module, const char *subject,
+                            const char *object, const char *report_stem, int optimization,
+                            bool debug_info, bool embed) {
+  LLVMTargetMachineRef machine = escc_target_machine(module, subject, optimization);
+  if (!machine)
+    return ESCC_EXIT_FAILED;
+  int status = embed ? escc_embed_bitcode(module, optimization, debug_info, subject) : ESCC_EXIT_OK;
+  if (status == ESCC_EXIT_OK) {
+    esc_analysis *analysis = esc_analyze_module(module, &(esc_analysis_options){0});
+    if (!analysis) {
+      escc_error(subject, "out of memory during the analysis");
+      status = ESCC_EXIT_FAILED;
+    } else {
+      if (cc->write_report)
+        write_report(cc, analysis, report_stem);
+      esc_promote_module(module, analysis, &(esc_promote_options){.runtime = cc->runtime});
+      esc_analysis_free(analysis);
+      status = escc_verify(module, subject);
+    }
+  }
+  if (status == ESCC_EXIT_OK && !debug_info)
+    LLVMStripModuleDebugInfo(module);
+  if (status == ESCC_EXIT_OK)
+    status = escc_optimize(module, machine, optimization, subject);
+  if (status == ESCC_EXIT_OK)
+    status = escc_emit(module, machine, object, cc->assembly, subject);
+  LLVMDisposeTargetMachine(machine);
+  return status;
+}
+
 /* C (and .ll/.bc): clang -emit-llvm, analyse, promote, optimise, emit `object`. */
 static int compile_promoted(const cc_command *cc, const cc_input *input, const char *object,
                             const char *report_stem) {
@@ -431,32 +491,9 @@ static int compile_promoted(const cc_command *cc, const cc_input *input, const c
     }
   }
   escc_strings_free(&flags);
-  LLVMTargetMachineRef machine = NULL;
-  if (status == ESCC_EXIT_OK) {
-    machine = escc_target_machine(module, input->path, cc->optimization);
-    status = machine ? ESCC_EXIT_OK : ESCC_EXIT_FAILED;
-  }
-  if (status == ESCC_EXIT_OK) {
-    esc_analysis *analysis = esc_analyze_module(module, &(esc_analysis_options){0});
-    if (!analysis) {
-      escc_error(input->path, "out of memory during the analysis");
-      status = ESCC_EXIT_FAILED;
-    } else {
-      if (cc->write_report)
-        write_report(cc, analysis, report_stem);
-      esc_promote_module(module, analysis, &(esc_promote_options){.runtime = cc->runtime});
-      esc_analysis_free(analysis);
-      status = escc_verify(module, input->path);
-    }
-  }
-  if (status == ESCC_EXIT_OK && !cc->debug_info)
-    LLVMStripModuleDebugInfo(module);
   if (status == ESCC_EXIT_OK)
-    status = escc_optimize(module, machine, cc->optimization, input->path);
-  if (status == ESCC_EXIT_OK)
-    status = escc_emit(module, machine, object, cc->assembly, input->path);
-  if (machine)
-    LLVMDisposeTargetMachine(machine);
+    status = promote_and_emit(cc, module, input->path, object, report_stem, cc->optimization,
+                              cc->debug_info, cc->whole_program && !cc->assembly);
   if (module)
     LLVMDisposeModule(module);
   LLVMContextDispose(context);
@@ -488,6 +525,101 @@ static int compile_with_clang(const cc_command *cc, const cc_input *input, const
   return status == 0 ? ESCC_EXIT_OK : ESCC_EXIT_FAILED;
 }
 
+/* ===== Linking =============================================================================== */
+
+/* The link line: the user's objects and flags in their order, except the inputs replaced[]
+ * marks, whose place the whole program's object takes (at the front when only archive members
+ * were replaced: the archives stay, and their used members' symbols are then defined). */
+static void push_link_line(const cc_command *cc, const bool *replaced, const char *whole_object,
+                           escc_strings *flags) {
+  escc_strings_push(flags, "-Qunused-arguments");
+  bool placed = whole_object == NULL;
+  bool any_replaced = false;
+  for (size_t k = 0; replaced && k < cc->input_count; k++)
+    any_replaced |= replaced[k];
+  if (!placed && !any_replaced) {
+    escc_strings_push(flags, whole_object);
+    placed = true;
+  }
+  for (size_t i = 0; i < cc->link_items.count; i++) {
+    bool skip = false;
+    for (size_t k = 0; replaced && k < cc->input_count; k++)
+      skip |= cc->inputs[k].link_position == i && replaced[k];
+    if (skip && !placed) {
+      escc_strings_push(flags, whole_object);
+      placed = true;
+    }
+    if (!skip && cc->link_items.items[i][0])
+      escc_strings_push(flags, cc->link_items.items[i]);
+  }
+  if (cc->shared && !cc->bare)
+    escc_runtime_dependency_flags(cc->runtime, flags);
+}
+
+/* Promotes the whole program again (whole_program.c) after output was linked from the per-file
+ * objects, the linker's trace in trace_path (NULL: no archive member is read); output is
+ * replaced only when every step succeeds.
+ * A program of one module is skipped: its per-file object already is the whole program. */
+static void link_whole_program(const cc_command *cc, const char *trace_path, const char *output) {
+  escc_strings objects = {NULL, 0, 0};
+  for (size_t k = 0; k < cc->input_count; k++)
+    escc_strings_push(&objects, cc->link_items.items[cc->inputs[k].link_position]);
+  escc_initialize_llvm();
+  escc_whole_program program = {.context = LLVMContextCreate()};
+  int status = escc_whole_program_load(&objects, trace_path, &program);
+  bool promote = status == ESCC_EXIT_OK && program.module_count > 1;
+  char *object = promote ? escc_temp_path("whole-program", "o") : NULL;
+  if (promote && object) {
+    int optimization = cc->optimization_given ? cc->optimization : program.optimization;
+    status = promote_and_emit(cc, program.module, output, object, output, optimization,
+                              cc->debug_info || program.debug_info, false);
+  }
+  char *linked = escc_format("%s.escc-whole-program", output);
+  if (promote && object && status == ESCC_EXIT_OK) {
+    escc_strings flags = {NULL, 0, 0};
+    push_link_line(cc, program.replaced, object, &flags);
+    escc_strings none = {NULL, 0, 0};
+    status = escc_link(&none, &flags, cc->runtime, true, linked);
+    escc_strings_free(&flags);
+    if (status == ESCC_EXIT_OK && rename(linked, output) != 0) {
+      escc_warning(linked, "cannot rename to %s: %s", output, strerror(errno));
+      status = ESCC_EXIT_FAILED;
+    }
+  }
+  if (promote && status != ESCC_EXIT_OK) {
+    unlink(linked);
+    escc_warning(output, "whole-program promotion failed, the per-file objects are linked");
+  }
+  free(linked);
+  free(object);
+  escc_whole_program_free(&program);
+  LLVMContextDispose(program.context);
+  escc_strings_free(&objects);
+}
+
+/* Links the objects into cc->output (a.out); an executable is then promoted whole-program. */
+static int link_program(const cc_command *cc) {
+  const char *output = cc->output ? cc->output : "a.out";
+  bool whole_program = cc->whole_program && !cc->no_runtime;
+  char *trace = whole_program ? escc_temp_path("link", "trace") : NULL;
+  escc_strings link_flags = {NULL, 0, 0};
+  push_link_line(cc, NULL, NULL, &link_flags);
+  escc_strings none = {NULL, 0, 0};
+  int status = escc_link_traced(&none, &link_flags, cc->runtime, !cc->no_runtime, output, trace);
+  escc_strings_free(&link_flags);
+  /* Only a regular file is replaced (never -o /dev/null). Under --whole-archive the linker
+   * would load every member again beside the whole program's object: archives keep theirs. */
+  struct stat linked;
+  if (status == ESCC_EXIT_OK && trace && stat(output, &linked) == 0 && S_ISREG(linked.st_mode)) {
+    bool whole_archive = false;
+    for (size_t i = 0; i < cc->link_items.count; i++)
+      whole_archive |= strstr(cc->link_items.items[i], "--whole-archive") != NULL;
+    link_whole_program(cc, whole_archive ? NULL : trace, output);
+  }
+  free(trace);
+  return status;
+}
+
 /* ===== The command =========================================================================== */
 
 static void cc_free(cc_command *cc) {
@@ -502,7 +634,7 @@ static void cc_free(cc_command *cc) {
 }
 
 int escc_command_cc(int argc, char **argv, int first) {
-  cc_command cc = {.optimization = 0, .runtime = ESC_RUNTIME_ESCRT};
+  cc_command cc = {.optimization = 0, .runtime = ESC_RUNTIME_ESCRT, .whole_program = true};
   int status = parse_command_line(&cc, argc, argv, first);
   if (status != ESCC_EXIT_OK) {
     cc_free(&cc);
@@ -558,19 +690,8 @@ int escc_command_cc(int argc, char **argv, int first) {
     cc.link_items.items[input->link_position] = object;
     free(report_stem);
   }
-  if (status == ESCC_EXIT_OK && !stop_before_link) {
-    escc_strings link_flags = {NULL, 0, 0};
-    escc_strings_push(&link_flags, "-Qunused-arguments");
-    for (size_t i = 0; i < cc.link_items.count; i++)
-      if (cc.link_items.items[i][0])
-        escc_strings_push(&link_flags, cc.link_items.items[i]);
-    if (cc.shared && !cc.bare)
-      escc_runtime_dependency_flags(cc.runtime, &link_flags);
-    escc_strings none = {NULL, 0, 0};
-    status =
-        escc_link(&none, &link_flags, cc.runtime, !cc.no_runtime, cc.output ? cc.output : "a.out");
-    escc_strings_free(&link_flags);
-  }
+  if (status == ESCC_EXIT_OK && !stop_before_link)
+    status = link_program(&cc);
   cc_free(&cc);
   return status;
 }

@@ -148,6 +148,14 @@ static int build_program(program *p, const escc_options *options, const char *ou
 int escc_command_report(escc_options *options) {
   program p;
   int status = load_and_analyze(options, true, &p);
+  /* The build's objects are promoted per file, and its executables' links whole-program; the
+   * database says nothing of which objects make up which program (docs/design.md,
+   * "Whole-program promotion"). */
+  if (status == ESCC_EXIT_OK && options->database)
+    escc_note(options->database,
+              "each translation unit is analysed alone, as escc cc -c promotes it; the link of "
+              "an executable promotes the whole program again (its report: ESCC_CC_REPORT at "
+              "the link)");
   if (status == ESCC_EXIT_OK) {
     status = write_report(&p, options, stdout);
     if (options->stats)

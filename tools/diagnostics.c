@@ -42,6 +42,13 @@ void escc_warning(const char *subject, const char *format, ...) {
   va_end(args);
 }
 
+void escc_note(const char *subject, const char *format, ...) {
+  va_list args;
+  va_start(args, format);
+  print_line("note", subject, format, args);
+  va_end(args);
+}
+
 static void out_of_memory(void) {
   fputs("escc: error: out of memory\n", stderr);
   exit(ESCC_EXIT_FAILED);

@@ -27,6 +27,8 @@ enum { ESCC_EXIT_OK = 0, ESCC_EXIT_FAILED = 1, ESCC_EXIT_USAGE = 2 };
 void escc_error(const char *subject, const char *format, ...) __attribute__((format(printf, 2, 3)));
 void escc_warning(const char *subject, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
+/* "escc: note: SUBJECT: MESSAGE": what a run did that its output does not show. */
+void escc_note(const char *subject, const char *format, ...) __attribute__((format(printf, 2, 3)));
 /* malloc/realloc/strdup that exit with status 1 and one line when memory runs out. */
 void *escc_xmalloc(size_t size);
 void *escc_xrealloc(void *pointer, size_t size);
@@ -123,6 +125,8 @@ void escc_print_plugin_commands(FILE *out);
 /* Runs argv (argv[0] is a path or a PATH name); returns its exit status, 128+N for a signal,
  * or -1 when it could not be started (error printed). directory may be NULL. */
 int escc_run_process(char *const argv[], const char *directory);
+/* The same with the child's standard output written to output_path (NULL: escc's own). */
+int escc_run_process_to(char *const argv[], const char *directory, const char *output_path);
 /* The signal that killed the last process escc_run_process waited for; 0 when it exited. */
 int escc_last_child_signal(void);
 /* Replaces the process with argv (for pass-through); returns only on failure (error printed). */
@@ -146,6 +150,9 @@ const char *escc_file_extension(const char *path); /* "c", "ll", "bc", ... or ""
 /* Everything left in stream, NUL-terminated (size excludes the NUL); check ferror after. */
 char *escc_read_stream(FILE *stream, size_t *size);
 const char *escc_base_name(const char *path);
+/* The whole file, NUL-terminated (size excludes the NUL; caller frees); NULL when it cannot be
+ * read. */
+char *escc_read_file(const char *path, size_t *size);
 /* The whole file as a NUL-terminated string (caller frees); NULL when it cannot be read. */
 char *escc_read_text_file(const char *path);
 /* Whether PATH's directories hold an executable NAME (for optional helpers such as dot). */
@@ -155,6 +162,10 @@ bool escc_find_program(const char *name);
 
 /* Sets up LLVM's native target once. */
 void escc_initialize_llvm(void);
+/* Keeps LLVM's errors in context (the bitcode reader's, the IR linker's) instead of letting LLVM
+ * print them and exit; escc_take_llvm_error returns the last one's text (or fallback). */
+void escc_capture_llvm_diagnostics(LLVMContextRef context);
+const char *escc_take_llvm_error(const char *fallback);
 
 typedef struct {
   char *path;               /* as the user named it (for messages) */
@@ -237,6 +248,11 @@ int escc_verify(LLVMModuleRef module, const char *subject);
 /* Links objects (plus extra linker arguments) with the runtime into output through clang. */
 int escc_link(const escc_strings *objects, const escc_strings *link_flags, esc_runtime runtime,
               bool add_runtime, const char *output);
+/* The same, with the linker's trace of every file and archive member it loads (GNU ld's and
+ * lld's -t -t, on its standard output) written to trace_path. */
+int escc_link_traced(const escc_strings *objects, const escc_strings *link_flags,
+                     esc_runtime runtime, bool add_runtime, const char *output,
+                     const char *trace_path);
 /* The linker arguments the runtime needs (libescrt.a -lpthread, -lgc, or none). */
 void escc_runtime_link_flags(esc_runtime runtime, escc_strings *flags);
 /* What a shared library built by escc cc -shared records it needs: the runtime's shared library
@@ -245,6 +261,60 @@ void escc_runtime_link_flags(esc_runtime runtime, escc_strings *flags);
 void escc_runtime_dependency_flags(esc_runtime runtime, escc_strings *flags);
 bool escc_parse_runtime(const char *name, esc_runtime *runtime);
 const char *escc_runtime_name(esc_runtime runtime);
+
+/* ===== Whole-program promotion at the link (embedded_bitcode.c, archive.c, whole_program.c) ====
+ */
+
+/* Adds to module (as it was loaded, before analysis) a copy of its own bitcode in the object's
+ * excluded section .llvm.escc, with the compile's optimisation level and debug-info setting;
+ * nothing for non-ELF targets. */
+int escc_embed_bitcode(LLVMModuleRef module, int optimization, bool debug_info,
+                       const char *subject);
+
+/* The modules an object's .llvm.escc section holds (one per record; several after ld -r). */
+typedef struct {
+  LLVMModuleRef *modules;
+  size_t count;
+  int optimization; /* the highest level the records were compiled at */
+  bool debug_info;  /* some record was compiled with -g */
+} escc_embedded_bitcode;
+/* Reads the object in data (ELF); false (nothing kept) when it has no readable bitcode. */
+bool escc_read_embedded_bitcode(LLVMContextRef context, const char *data, size_t size,
+                                escc_embedded_bitcode *bitcode);
+void escc_embedded_bitcode_free(escc_embedded_bitcode *bitcode);
+
+/* A static library's members (names and contents, in the archive's order). */
+typedef struct {
+  char *name;
+  const char *data; /* inside the archive's data */
+  size_t size;
+} escc_archive_member;
+typedef struct {
+  char *data;
+  escc_archive_member *members;
+  size_t count;
+} escc_archive;
+/* false when path is not a readable regular ar archive (thin archives included). */
+bool escc_archive_read(const char *path, escc_archive *archive);
+void escc_archive_free(escc_archive *archive);
+
+/* The program the link's bitcode makes (context set by the caller). */
+typedef struct {
+  LLVMContextRef context;
+  LLVMModuleRef module; /* NULL when no object or used member carries bitcode */
+  bool *replaced;       /* parallel to the objects: its code is in module */
+  size_t module_count;  /* modules linked into module */
+  size_t object_count;  /* objects and archive members whose code is in module */
+  size_t member_count;
+  int optimization; /* the highest level the parts were compiled at */
+  bool debug_info;
+} escc_whole_program;
+/* Links the bitcode of objects and of the archive members the linker's trace (its -t -t output
+ * in trace_path; NULL: none) names. ESCC_EXIT_FAILED, with one warning printed, when they do not
+ * link. */
+int escc_whole_program_load(const escc_strings *objects, const char *trace_path,
+                            escc_whole_program *program);
+void escc_whole_program_free(escc_whole_program *program);
 
 /* ===== Reports (report_json.c, report_sarif.c, presentation.c) ================================ */
 

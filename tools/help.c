@@ -35,7 +35,8 @@ static const char usage[] =
     "  --function=NAME        dot: draw only this function's graph\n"
     "  --all-allocas          JSON: list every alloca, not only address-taken ones\n"
     "  -p DIR                 take C flags from DIR/compile_commands.json (no FILE: every entry;\n"
-    "                         report analyses each file alone, as the build compiles it)\n"
+    "                         report analyses each file alone, as escc cc -c compiles it;\n"
+    "                         a note says an executable's link promotes the whole program)\n"
     "  --gc=escrt|boehm|none  runtime for promoted variables (default escrt)\n"
     "  -O0 .. -O3             LLVM pipeline after promotion (default -O2)\n"
     "  -I DIR, -D NAME[=VAL], -U NAME, -std=STD, -include FILE   passed to clang\n"
@@ -100,11 +101,20 @@ static const struct {
      "runtime's shared library (escrt: libescrt.so, with a run path to it). With escrt,\n"
      "-fsanitize=address (hwaddress, memory, thread, leak) is refused: escrt's malloc would\n"
      "replace the sanitizer's.\n"
+     "Whole-program promotion (on by default): each object is promoted per file and also\n"
+     "carries its bitcode (section .llvm.escc, dropped by every final link); the link of an\n"
+     "executable promotes again the code of all objects and used archive members that carry\n"
+     "it, so a local passed to a function of another file that keeps nothing stays on the\n"
+     "stack. Objects without it (plain clang, assembler) stay as they are; if the modules do\n"
+     "not link, one warning and the per-file objects are linked. -shared, -r and -nostdlib\n"
+     "links stay per file. With ESCC_CC_REPORT, the link writes OUT.escape.txt (.json...) too.\n"
      "escc's own settings (not clang flags), as environment variables or options:\n"
      "  ESCC_GC=escrt|boehm|none       or --escc-gc=...      runtime (default escrt)\n"
      "  ESCC_CC_REPORT=text|json|sarif or --escc-report=...  write each translation unit's\n"
      "      report next to its object: foo.o -> foo.o.escape.txt|.json|.sarif\n"
-     "  ESCC_CC_REPORT_DIR=DIR                              put those reports in DIR instead\n"},
+     "  ESCC_CC_REPORT_DIR=DIR                              put those reports in DIR instead\n"
+     "  ESCC_WHOLE_PROGRAM=on|off      or --escc-whole-program=...  off: per file only, and no\n"
+     "      bitcode in the objects\n"},
     {"help", "usage: escc help [COMMAND]\nPrint the usage, or one command's help.\n"},
 };
 

@@ -40,12 +40,16 @@ static void capture_diagnostic(LLVMDiagnosticInfoRef info, void *context) {
   last_llvm_error = LLVMGetDiagInfoDescription(info);
 }
 
-static const char *take_llvm_error(const char *fallback) {
+const char *escc_take_llvm_error(const char *fallback) {
   static char *taken;
   free(taken);
   taken = last_llvm_error;
   last_llvm_error = NULL;
   return taken ? taken : fallback;
+}
+
+void escc_capture_llvm_diagnostics(LLVMContextRef context) {
+  LLVMContextSetDiagnosticHandler(context, capture_diagnostic, NULL);
 }
 
 void escc_initialize_llvm(void) {
@@ -261,7 +265,7 @@ static int parse_file_checked(LLVMContextRef context, const char *path, bool exp
     LLVMDisposeMemoryBuffer(buffer);
     if (failed) {
       *error = escc_format("invalid or unsupported bitcode (escc reads LLVM %s): %s",
-                           esc_llvm_version(), take_llvm_error("unreadable"));
+                           esc_llvm_version(), escc_take_llvm_error("unreadable"));
       return ESCC_EXIT_USAGE;
     }
     return ESCC_EXIT_OK;
@@ -457,7 +461,7 @@ int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
                       const escc_options *options, bool separate_programs, LLVMModuleRef **modules,
                       size_t *count) {
   escc_initialize_llvm();
-  LLVMContextSetDiagnosticHandler(context, capture_diagnostic, NULL);
+  escc_capture_llvm_diagnostics(context);
   *modules = escc_xmalloc((inputs->count + 1) * sizeof **modules);
   *count = 0;
   escc_phase_begin(ESCC_PHASE_LOAD);
@@ -490,7 +494,7 @@ int escc_load_program(LLVMContextRef context, const escc_inputs *inputs,
     }
     if (LLVMLinkModules2(*program, module)) {
       escc_error(input->path, "cannot link with the other inputs: %s",
-                 take_llvm_error("link error"));
+                 escc_take_llvm_error("link error"));
       status = ESCC_EXIT_USAGE;
     }
   }

@@ -87,6 +87,12 @@ void escc_runtime_dependency_flags(esc_runtime runtime, escc_strings *flags) {
 
 int escc_link(const escc_strings *objects, const escc_strings *link_flags, esc_runtime runtime,
               bool add_runtime, const char *output) {
+  return escc_link_traced(objects, link_flags, runtime, add_runtime, output, NULL);
+}
+
+int escc_link_traced(const escc_strings *objects, const escc_strings *link_flags,
+                     esc_runtime runtime, bool add_runtime, const char *output,
+                     const char *trace_path) {
   escc_strings argv = {NULL, 0, 0};
   escc_strings_push(&argv, escc_clang_path());
   escc_strings_push_all(&argv, objects);
@@ -94,10 +100,13 @@ int escc_link(const escc_strings *objects, const escc_strings *link_flags, esc_r
     escc_strings_push_all(&argv, link_flags);
   if (add_runtime)
     escc_runtime_link_flags(runtime, &argv);
+  /* Twice: GNU ld then names every archive member it loads, not only the archive. */
+  if (trace_path)
+    escc_strings_push(&argv, "-Wl,-t,-t");
   escc_strings_push(&argv, "-o");
   escc_strings_push(&argv, output);
   escc_phase_begin(ESCC_PHASE_LINK);
-  int status = escc_run_process(argv.items, NULL);
+  int status = escc_run_process_to(argv.items, NULL, trace_path);
   escc_phase_end(ESCC_PHASE_LINK);
   escc_strings_free(&argv);
   /* The linker printed its own diagnostics; -1: it did not start (error printed). */

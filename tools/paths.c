@@ -98,14 +98,23 @@ const char *escc_base_name(const char *path) {
   return slash ? slash + 1 : path;
 }
 
-char *escc_read_text_file(const char *path) {
-  FILE *file = fopen(path, "r");
+char *escc_read_file(const char *path, size_t *size) {
+  FILE *file = fopen(path, "rb");
   if (!file)
     return NULL;
-  size_t size;
-  char *contents = escc_read_stream(file, &size);
+  char *contents = escc_read_stream(file, size);
+  bool failed = ferror(file);
   fclose(file);
+  if (failed) {
+    free(contents);
+    return NULL;
+  }
   return contents;
+}
+
+char *escc_read_text_file(const char *path) {
+  size_t size;
+  return escc_read_file(path, &size);
 }
 
 bool escc_find_program(const char *name) {

@@ -101,6 +101,10 @@ static int decode_status(int status) {
 }
 
 int escc_run_process(char *const argv[], const char *directory) {
+  return escc_run_process_to(argv, directory, NULL);
+}
+
+int escc_run_process_to(char *const argv[], const char *directory, const char *output_path) {
   fflush(stdout);
   fflush(stderr);
   pid_t child = fork();
@@ -112,6 +116,14 @@ int escc_run_process(char *const argv[], const char *directory) {
     if (directory && chdir(directory) != 0) {
       escc_error(directory, "cannot change to directory: %s", strerror(errno));
       _exit(127);
+    }
+    if (output_path) {
+      int output = open(output_path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+      if (output < 0 || dup2(output, STDOUT_FILENO) < 0) {
+        escc_error(output_path, "cannot write: %s", strerror(errno));
+        _exit(127);
+      }
+      close(output);
     }
     signal(SIGINT, SIG_DFL);
     signal(SIGTERM, SIG_DFL);
