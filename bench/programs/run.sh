@@ -84,11 +84,12 @@ fi
 expect_same() {
   local variant=$1 when=$2
   diff "$log/expected.txt" "$log/$variant-results.txt" >"$log/$variant.diff" && return
+  cp "$log/$variant-check.log" "$log/$variant-check-differed.log"
   package_results "$package" "$work/$package-$variant" "$log/$variant-check.log" \
     >"$log/$variant-results.txt"
   diff "$log/expected.txt" "$log/$variant-results.txt" >/dev/null ||
     die "$package: $when, the $variant build's test results differ from clang's twice" \
-      "(see $log/$variant.diff)"
+      "(see $log/$variant.diff, $log/$variant-check-differed.log)"
   say "$package: $when, the $variant build's results differed once, not when run again:" \
     "$(grep '^[<>]' "$log/$variant.diff" | paste -sd ';')"
 }
