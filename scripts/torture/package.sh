@@ -93,7 +93,8 @@ measure() { # measure NAME [env...] — "wall cpu" seconds of one make check
   shift
   (cd "$work/$name" && env "$@" /usr/bin/time -f '%e %U %S' -o "$out/time.$$" \
     make check >/dev/null 2>&1)
-  awk '{ printf "%.2f %.2f", $1, $2 + $3 }' "$out/time.$$"
+  # tail -1: when make check fails, /usr/bin/time first writes a line saying so
+  tail -1 "$out/time.$$" | awk '{ printf "%.2f %.2f", $1, $2 + $3 }'
 }
 : >"$out/timings.txt"
 for round in $(seq "$rounds"); do
