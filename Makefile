@@ -32,9 +32,12 @@ torture: deps
 # make bench-gc        escrt vs Boehm vs malloc/free: GCBench (gcc and clang), malloc-heavy;
 #                       quiet and with a cache-thrashing background load
 # make bench-audit     escc run --audit's cost against the plain build (bench/audit)
+# make bench-programs  gawk and jq (Debian's sources): test suites and one CPU-bound program
+#                       each, built with clang, linked with escrt alone, escc cc (bench/programs;
+#                       PROGRAMS_ROUNDS=5, PROGRAMS_WHOLE= the whole-program variant's options)
 #   Benchmarks report ratios against a baseline in the same run (docs/performance.md); they are
 #   never part of make check.
-.PHONY: bench-analysis bench-gc bench-audit
+.PHONY: bench-analysis bench-gc bench-audit bench-programs
 bench-analysis: build
 	@bench/analysis/run.sh
 
@@ -43,6 +46,9 @@ bench-gc: build
 
 bench-audit: build
 	@bench/audit/run.sh build
+
+bench-programs: build
+	@bench/programs/run.sh build
 
 # make go-agreement  escc's report on Go against gc's (`go tool compile -m -l`), message by
 #   message, on Go 1.19's test/escape*.go and examples/go, beside the naive Alloc.Heap rule of
