@@ -121,8 +121,7 @@ void esc_stats(struct esc_stats *out) {
   out->live_bytes = collectable_bytes();
   out->malloc_bytes = esc_heap.owner_bytes[ESC_OWNER_ROOT];
   out->released_bytes = esc_heap.released_bytes;
-  if (esc_heap.base)
-    out->heap_bytes = (uint64_t)(esc_heap.high_water - 1 - esc_heap.free_blocks) << ESC_BLOCK_SHIFT;
+  out->heap_bytes = esc_heap_used_block_bytes();
   esc_unlock();
 }
 
@@ -134,7 +133,8 @@ void esc_stats(struct esc_stats *out) {
  * Only valid before a block in front of NEXT is freed: freeing merges the run into a larger one,
  * and a one-block run's only header then becomes the merged run's tail, with the merged length. */
 static uint32_t past_free_run(uint32_t next) {
-  if (next < esc_heap.high_water && esc_heap.blocks[next].kind == ESC_BLOCK_FREE)
+  if (next < esc_heap.ranges[ESC_RANGE_COLLECTED].high_water &&
+      esc_heap.blocks[next].kind == ESC_BLOCK_FREE)
     next += esc_heap.blocks[next].count;
   return next;
 }
@@ -150,18 +150,16 @@ static uint32_t sweep_free(uint32_t i, uint32_t count) {
 /* Rebuilds the collectable partial lists from scratch: a block with a free slot after the sweep
  * is exactly one whose alloc bits are not all set. Why the walk never reads a header it freed or
  * merged: it only lands on the first block after something it did not free, which is the head
- * of whatever starts there. */
+ * of whatever starts there. Only the collectable range is walked: malloc'ed blocks live in the
+ * other one. */
 static void sweep(void) {
   esc_heap_partial_reset(ESC_OWNER_GC);
   esc_heap_partial_reset(ESC_OWNER_GC_ATOMIC);
   uint64_t freed = 0;
-  for (uint32_t i = 1; i < esc_heap.high_water;) {
+  const struct esc_block_range *range = &esc_heap.ranges[ESC_RANGE_COLLECTED];
+  for (uint32_t i = range->first; i < range->high_water;) {
     struct esc_block *b = &esc_heap.blocks[i];
     if (b->kind == ESC_BLOCK_SMALL) {
-      if (!esc_owner_collectable(b->owner)) {
-        i++;
-        continue;
-      }
       unsigned c = b->size_class, live = 0, dead = 0;
       for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {
         dead += (unsigned)__builtin_popcountll(b->alloc[w] & ~b->mark[w]);
@@ -181,7 +179,7 @@ static void sweep(void) {
         i++;
     } else if (b->kind == ESC_BLOCK_LARGE) {
       uint32_t count = b->count;
-      if (esc_owner_collectable(b->owner) && !b->mark[0]) {
+      if (!b->mark[0]) {
         freed++;
         esc_heap.owner_bytes[b->owner] -= (uint64_t)count << ESC_BLOCK_SHIFT;
         i = sweep_free(i, count);
@@ -222,7 +220,7 @@ static uint64_t in_use_bytes(void) {
  * steady size grows its resident free memory by F % of the budget per cycle up to the full
  * budget, and then reuses it. Free memory beyond the budget goes back to the OS (esc_heap_trim). */
 static void set_threshold(uint64_t scanned_bytes) {
-  uint64_t headers = (uint64_t)esc_heap.high_water * sizeof(struct esc_block);
+  uint64_t headers = (uint64_t)esc_heap_block_count() * sizeof(struct esc_block);
   uint64_t cost = scanned_bytes + esc_heap.owner_bytes[ESC_OWNER_GC_ATOMIC] + headers;
   uint64_t budget = cost / 100 * gc.percent;
   if (budget < MIN_BUDGET)

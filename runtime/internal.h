@@ -65,7 +65,6 @@ enum esc_owner {
   ESC_OWNER_GC_ATOMIC = 2,
   ESC_OWNER_COUNT = 3
 };
-static inline bool esc_owner_collectable(unsigned owner) { return owner != ESC_OWNER_ROOT; }
 
 enum esc_block_flags {
   ESC_FLAG_PARTIAL = 1, /* SMALL: on its class's partial list */
@@ -79,25 +78,42 @@ struct esc_block {
   uint8_t size_class;  /* SMALL: index into esc_class_size */
   uint8_t flags;       /* enum esc_block_flags */
   uint32_t count;      /* FREE: run length; LARGE: blocks; LARGE_TAIL: offset; SMALL: used slots */
-  uint32_t next, prev; /* free-run list or partial list (block indices; 0 = none) */
+  uint32_t next, prev; /* partial list (block indices; 0 = none) */
   uint32_t freed_at;   /* FREE run head: collection number when it became free */
   uint32_t released;   /* 1: this block's pages went back to the OS and were not taken since */
   uint64_t alloc[ESC_BITMAP_WORDS];
   uint64_t mark[ESC_BITMAP_WORDS];
 };
 
+/* The reservation holds two ranges of blocks: collectable objects (GC and GC_ATOMIC) in the
+ * lower half, program-owned (ROOT) blocks in the upper half. So "might this word point to a
+ * collectable object" is a subtraction and a compare, and a word pointing into malloc'ed memory
+ * (common when the roots are malloc'ed blocks) costs the mark loop no header lookup; the sweep
+ * walks only the collectable range, the root scan only the ROOT range. */
+enum esc_range { ESC_RANGE_COLLECTED = 0, ESC_RANGE_ROOT = 1, ESC_RANGE_COUNT = 2 };
+static inline enum esc_range esc_owner_range(unsigned owner) {
+  return owner == ESC_OWNER_ROOT ? ESC_RANGE_ROOT : ESC_RANGE_COLLECTED;
+}
+
+struct esc_block_range {
+  uint32_t first;           /* its first block (block 0 is never used: COLLECTED starts at 1) */
+  uint32_t limit;           /* one past its last block */
+  uint32_t high_water;      /* first block never handed out */
+  uint32_t lowest_free;     /* no block below this one is free */
+  uint32_t free_blocks;     /* blocks in free runs */
+  uint32_t released_blocks; /* blocks below high_water whose pages are not resident */
+};
+
 struct esc_heap {
   char *base;               /* start of the reserved range; block 0 is never used */
   uintptr_t span;           /* bytes reserved */
   struct esc_block *blocks; /* one header per block of the range */
+  uint64_t *free_map;       /* bit i: block i is FREE (lowest-address first fit, trimming) */
   uint32_t capacity;        /* blocks in the range */
-  uint32_t high_water;      /* first block never handed out */
-  uint32_t free_runs;       /* head of the free-run list */
-  uint32_t free_blocks;     /* blocks in free runs */
+  struct esc_block_range ranges[ESC_RANGE_COUNT];
   uint32_t partial[ESC_OWNER_COUNT][ESC_CLASS_COUNT]; /* SMALL blocks with a free slot */
   uint64_t owner_bytes[ESC_OWNER_COUNT];              /* slot bytes handed out and not yet freed */
   uint64_t released_bytes;                            /* in total, for esc_stats */
-  uint32_t released_blocks; /* blocks below high_water whose pages are not resident */
   uint32_t epoch;           /* completed collections, for the age of free runs */
   uint64_t keep_free_bytes; /* resident free memory the collector expects to reuse (pacing) */
 };
@@ -159,7 +175,11 @@ void esc_free_list_flush(struct esc_free_list *list);
 void esc_heap_trim(uint64_t keep_bytes);
 /* Bytes of heap blocks whose pages may be resident: in use, or free but not released. */
 uint64_t esc_heap_resident_bytes(void);
-/* Calls VISIT on every allocated object of OWNER (MARKED_ONLY: only marked ones). */
+/* Bytes of heap blocks in use (not free), in both ranges. */
+uint64_t esc_heap_used_block_bytes(void);
+/* Blocks below the high-water marks: the headers a collection walks. */
+uint32_t esc_heap_block_count(void);
+/* Calls VISIT on every allocated object of OWNER (MARKED_ONLY: only marked ones), in its range. */
 void esc_heap_for_each(enum esc_owner owner, bool marked_only, void (*visit)(char *, char *));
 
 /* {======================================================

@@ -60,22 +60,21 @@ static inline void push(char *lo, char *hi) {
  * Conservative scanning
  * ======================================================= */
 
-/* The heap object WORD points into, if any, turns from unmarked to marked and is queued, unless
- * it is pointer-free (GC_ATOMIC: nothing in it is a reference). Only collectable objects are
- * marked: malloc'ed and pinned ones are scanned as roots anyway. */
+/* The collectable object WORD points into, if any, turns from unmarked to marked and is queued,
+ * unless it is pointer-free (GC_ATOMIC: nothing in it is a reference). Only the collectable
+ * range is looked at: a word pointing into malloc'ed or pinned memory (scanned as roots anyway)
+ * or anywhere else fails the one compare against the range's high-water mark. */
 static inline void mark_word(uintptr_t word) {
   uintptr_t offset = word - (uintptr_t)esc_heap.base;
-  if (offset >= esc_heap.span)
+  if (offset >= (uintptr_t)esc_heap.ranges[ESC_RANGE_COLLECTED].high_water << ESC_BLOCK_SHIFT)
     return;
   uint32_t index = (uint32_t)(offset >> ESC_BLOCK_SHIFT);
   struct esc_block *b = &esc_heap.blocks[index];
   switch (b->kind) {
   case ESC_BLOCK_SMALL: {
-    if (!esc_owner_collectable(b->owner))
-      return;
     unsigned c = b->size_class;
     unsigned slot = esc_slot_of(c, offset & (ESC_BLOCK_SIZE - 1));
-    if (slot >= esc_class_slots[c] || !esc_bit_test(b->alloc, slot) || esc_bit_test(b->mark, slot))
+    if (slot >= esc_class_slots[c] || esc_bit_test(b->mark, slot) || !esc_bit_test(b->alloc, slot))
       return;
     esc_bit_set(b->mark, slot);
     if (b->owner == ESC_OWNER_GC_ATOMIC)
@@ -89,7 +88,7 @@ static inline void mark_word(uintptr_t word) {
     b = &esc_heap.blocks[index];
     /* fallthrough */
   case ESC_BLOCK_LARGE:
-    if (!esc_owner_collectable(b->owner) || b->mark[0])
+    if (b->mark[0])
       return;
     b->mark[0] = 1;
     if (b->owner == ESC_OWNER_GC_ATOMIC)
