@@ -21,6 +21,11 @@
  * nothing is known about the cost of one yet. */
 #define MIN_BUDGET ((uint64_t)1 << 20)
 
+/* Free memory beyond the budget goes back to the OS only once it has stayed free through this
+ * many collections (as Boehm unmaps blocks unused for several collections): a program whose
+ * live data shrinks for a moment (GCBench between its phases) does not have to fault it back. */
+#define RELEASE_AGE 4
+
 static struct {
   bool enabled;           /* ESC_GC != off */
   unsigned percent;       /* ESC_GC_PERCENT */
@@ -218,7 +223,8 @@ static uint64_t in_use_bytes(void) {
  * live data grows (GCBench's stretch tree: nothing is freed) so collects more often while it
  * grows and its peak stays near live × (1 + P/100 × F/100); one that replaces its data at a
  * steady size grows its resident free memory by F % of the budget per cycle up to the full
- * budget, and then reuses it. Free memory beyond the budget goes back to the OS (esc_heap_trim). */
+ * budget, and then reuses it. Free memory beyond the budget goes back to the OS (esc_heap_trim)
+ * once it has stayed free for RELEASE_AGE collections. */
 static void set_threshold(uint64_t scanned_bytes) {
   uint64_t headers = (uint64_t)esc_heap_block_count() * sizeof(struct esc_block);
   uint64_t cost = scanned_bytes + esc_heap.owner_bytes[ESC_OWNER_GC_ATOMIC] + headers;
@@ -226,7 +232,7 @@ static void set_threshold(uint64_t scanned_bytes) {
   if (budget < MIN_BUDGET)
     budget = MIN_BUDGET;
   esc_heap.keep_free_bytes = budget;
-  esc_heap_trim(budget);
+  esc_heap_trim(budget, RELEASE_AGE);
   uint64_t used = in_use_bytes();
   uint64_t resident = esc_heap_resident_bytes();
   uint64_t reuse = resident > used ? resident - used : 0;

@@ -209,7 +209,8 @@ uint32_t esc_heap_block_count(void) {
 /* Why every block's header is rewritten, not only the run's ends: marking looks headers up by
  * address, and a stale SMALL header inside a free run would make it mark (and a sweep walk)
  * memory that no longer holds objects. A run merged with a neighbour is no longer known to be
- * clean (its flags start from 0). */
+ * clean (its flags start from 0) and is as old as its oldest part, so that blocks freed again
+ * and again beside an old run do not keep it from ever being released. */
 void esc_heap_free_run(uint32_t start, uint32_t count, uint32_t now) {
   struct esc_block_range *range = range_of_block(start);
   for (uint32_t i = 0; i < count; i++) {
@@ -223,12 +224,17 @@ void esc_heap_free_run(uint32_t start, uint32_t count, uint32_t now) {
     range->lowest_free = start;
   if (start > range->first && esc_heap.blocks[start - 1].kind == ESC_BLOCK_FREE) {
     uint32_t left = start - esc_heap.blocks[start - 1].count;
+    if (esc_heap.blocks[left].freed_at < now)
+      now = esc_heap.blocks[left].freed_at;
     count += start - left;
     start = left;
   }
   uint32_t right = start + count;
-  if (right < range->high_water && esc_heap.blocks[right].kind == ESC_BLOCK_FREE)
+  if (right < range->high_water && esc_heap.blocks[right].kind == ESC_BLOCK_FREE) {
+    if (esc_heap.blocks[right].freed_at < now)
+      now = esc_heap.blocks[right].freed_at;
     count += esc_heap.blocks[right].count;
+  }
   run_tag(start, count, 0, now);
 }
 
@@ -312,24 +318,27 @@ static bool trim_run(struct esc_block_range *range, uint32_t head, uint64_t keep
 /* Gives dirty free memory back to the OS (the pages stay reserved and read as zero) until at
  * most KEEP_BYTES of free runs stay resident: the runs with the highest addresses first (the
  * allocator takes the lowest), from the end of each run, only as many blocks as exceed the
- * budget; runs freed before the current collection go first, as the ones least likely to be
- * reused soon. A run counts as clean only once all of it is released. */
-void esc_heap_trim(uint64_t keep_bytes) {
+ * budget, and only runs that have been free for at least MIN_AGE collections; with MIN_AGE 0,
+ * runs freed before the current collection go first, as the ones least likely to be reused
+ * soon. A run counts as clean only once all of it is released. */
+void esc_heap_trim(uint64_t keep_bytes, uint32_t min_age) {
   if (dirty_free_bytes() <= keep_bytes)
     return;
-  for (int pass = 0; pass < 2; pass++) {
+  for (uint32_t age = min_age ? min_age : 1;; age = min_age) {
     for (unsigned r = 0; r < ESC_RANGE_COUNT; r++) {
       struct esc_block_range *range = &esc_heap.ranges[r];
       uint32_t tail = last_free(range->first, range->high_water);
       while (tail) {
         uint32_t head = tail + 1 - esc_heap.blocks[tail].count;
         struct esc_block *b = &esc_heap.blocks[head];
-        bool skip = (b->flags & ESC_FLAG_CLEAN) || (pass == 0 && b->freed_at == esc_heap.epoch);
+        bool skip = (b->flags & ESC_FLAG_CLEAN) || esc_heap.epoch - b->freed_at < age;
         if (!skip && !trim_run(range, head, keep_bytes))
           return;
         tail = last_free(range->first, head);
       }
     }
+    if (age == min_age)
+      return;
   }
 }
 
@@ -582,7 +591,7 @@ void esc_heap_free(uint32_t index, char *start) {
     esc_heap_free_run(index, b->count, esc_heap.epoch);
     uint64_t keep = free_budget();
     if (dirty_free_bytes() > 2 * keep) /* twice: each trim then releases at least KEEP */
-      esc_heap_trim(keep);
+      esc_heap_trim(keep, 0);
     return;
   }
   unsigned c = b->size_class;

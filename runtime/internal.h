@@ -171,8 +171,9 @@ bool esc_heap_claim(enum esc_owner owner, unsigned c, struct esc_cache *cache);
 void esc_heap_unclaim(unsigned c, struct esc_cache *cache);
 /* Gives a thread's kept malloc blocks back to the heap (lock held). */
 void esc_free_list_flush(struct esc_free_list *list);
-/* Returns free runs to the OS until at most KEEP_BYTES of resident heap memory is free. */
-void esc_heap_trim(uint64_t keep_bytes);
+/* Returns free runs to the OS until at most KEEP_BYTES of resident heap memory is free, taking
+ * only runs free for MIN_AGE collections or more (0: any, older ones first). */
+void esc_heap_trim(uint64_t keep_bytes, uint32_t min_age);
 /* Bytes of heap blocks whose pages may be resident: in use, or free but not released. */
 uint64_t esc_heap_resident_bytes(void);
 /* Bytes of heap blocks in use (not free), in both ranges. */

@@ -80,6 +80,7 @@ static inline void mark_word(uintptr_t word) {
     if (b->owner == ESC_OWNER_GC_ATOMIC)
       return;
     char *start = esc_block_address(index) + (size_t)slot * esc_class_size[c];
+    __builtin_prefetch(start); /* its scan comes after the FIFO's: see drain */
     push(start, start + esc_class_size[c]);
     return;
   }
@@ -115,8 +116,9 @@ ESC_NO_ASAN __attribute__((noinline)) static void scan_words(const char *lo, con
 /* Why a small FIFO between the mark stack and the scan: an object popped from the stack is
  * usually not in the cache (it was just found through a pointer), so scanning it at once stalls
  * on the miss. Each popped object is prefetched and scanned only PREFETCH_DEPTH pops later, by
- * which time its first line has arrived (Boehm's and Cher et al.'s prefetch on grey). The
- * objects in the FIFO are marked already, so the invariant holds while they wait. */
+ * which time its first line has arrived (a small object is prefetched as it is pushed, too)
+ * (Boehm's and Cher et al.'s prefetch on grey). The objects in the FIFO are marked already, so the
+ * invariant holds while they wait. */
 #define PREFETCH_DEPTH 16
 
 static void drain(void) {
