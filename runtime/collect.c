@@ -249,6 +249,7 @@ static void collect_locked(bool own_stack_last) {
     return;
   uint64_t start = esc_now_ns();
   esc_world_stop();
+  esc_heap_mark_cached_runs();
   esc_roots_mark(!own_stack_last);
   esc_mark_finish();
   esc_audit_count_outlived();
@@ -308,24 +309,30 @@ static size_t normalize_align(size_t align) {
   return align;
 }
 
-/* Small, default-aligned objects come from the thread's cache without the lock. Why in_flight
- * is stored before the slot leaves the cache (signal fences between): a collection that stops
- * this thread between the two stores must still see the slot, either as cached or as a root;
- * otherwise the sweep could hand it to someone else. in_fast_path limits that root to this
- * window, so the last object allocated is not kept alive afterwards, and keeps a signal handler
- * that interrupts this window away from the cache (it would hand out the same slot). */
+/* Small, default-aligned objects come from the thread's cache without the lock, by bumping
+ * through its run of neighbouring free slots; when the run is used up, REFILL takes the next one
+ * from the cache's bitmap (esc_alloc's inlined path does not, so it needs no call and no saved
+ * registers). Why in_flight is stored before the slot leaves the run (signal fences between): a
+ * collection that stops this thread between the two stores must still see the slot, either as
+ * cached or as a root; otherwise the sweep could hand it to someone else. in_fast_path limits
+ * that root to this window, so the last object allocated is not kept alive afterwards, and
+ * keeps a signal handler that interrupts this window away from the cache (it would hand out the
+ * same slot). */
 static inline void *alloc_cached(struct esc_thread *t, struct esc_cache *cache, unsigned c,
-                                 size_t size) {
+                                 size_t size, bool refill) {
   if (t->in_fast_path)
     return NULL;
   t->in_fast_path = 1;
   atomic_signal_fence(memory_order_seq_cst);
-  unsigned word;
-  char *p = esc_cache_peek(cache, c, &word);
-  if (p) {
+  uint64_t run = cache->run;
+  if (refill && esc_run_next(run) >= esc_run_end(run))
+    run = esc_cache_next_run(cache, c);
+  char *p = NULL;
+  if (esc_run_next(run) < esc_run_end(run)) {
+    p = esc_block_address(cache->block) + esc_run_next(run);
     t->in_flight = p;
     atomic_signal_fence(memory_order_seq_cst);
-    esc_cache_take(cache, word);
+    cache->run = run + ((uint64_t)esc_class_size[c] << 32);
   }
   atomic_signal_fence(memory_order_seq_cst);
   t->in_fast_path = 0;
@@ -361,7 +368,7 @@ static void *alloc_slow(enum esc_owner owner, size_t size, size_t align, bool ca
     struct esc_cache *cache = owner_cache(esc_self, owner, c);
     bool refilled = esc_heap_claim(owner, c, cache);
     esc_unlock();
-    return refilled ? alloc_cached(esc_self, cache, c, size) : NULL;
+    return refilled ? alloc_cached(esc_self, cache, c, size, true) : NULL;
   }
   bool zeroed;
   size_t usable;
@@ -376,6 +383,18 @@ static void *alloc_slow(enum esc_owner owner, size_t size, size_t align, bool ca
   return p;
 }
 
+/* The cache's next run, else the slow path. */
+__attribute__((noinline)) static void *alloc_refill(enum esc_owner owner, size_t size, size_t align,
+                                                    bool cacheable, unsigned c) {
+  struct esc_thread *t = esc_self;
+  if (cacheable && t) {
+    void *p = alloc_cached(t, owner_cache(t, owner, c), c, size, true);
+    if (p)
+      return p;
+  }
+  return alloc_slow(owner, size, align, cacheable, c);
+}
+
 /* One byte of slack: a pointer one past the end of the object still points into its slot, so
  * it keeps this object alive and never the next one. The whole slot is zeroed, because the
  * collector scans whole slots: cached slots in bulk when their block is claimed (esc_heap_claim),
@@ -385,11 +404,11 @@ static inline void *alloc_collectable(enum esc_owner owner, size_t size, size_t 
   unsigned c = cacheable ? esc_small_class(size + 1) : 0;
   struct esc_thread *t = esc_self;
   if (cacheable && t) {
-    void *p = alloc_cached(t, owner_cache(t, owner, c), c, size);
+    void *p = alloc_cached(t, owner_cache(t, owner, c), c, size, false);
     if (p)
       return p;
   }
-  return alloc_slow(owner, size, align, cacheable, c);
+  return alloc_refill(owner, size, align, cacheable, c);
 }
 
 void *esc_alloc(size_t size, size_t align) { return alloc_collectable(ESC_OWNER_GC, size, align); }

@@ -15,6 +15,7 @@
  * the runtime's own pointer to the range start is not a reference to any object. */
 #include "internal.h"
 
+#include <stdatomic.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -440,6 +441,7 @@ bool esc_heap_claim(enum esc_owner owner, unsigned c, struct esc_cache *cache) {
     claimed += (unsigned)__builtin_popcountll(cache->free[w]);
   }
   cache->block = index;
+  cache->run = 0;
   b->count = esc_class_slots[c];
   partial_remove(index);
   if (owner != ESC_OWNER_ROOT)
@@ -448,10 +450,21 @@ bool esc_heap_claim(enum esc_owner owner, unsigned c, struct esc_cache *cache) {
   return true;
 }
 
+/* Adds the slots of CACHE's run (class C) to SLOTS. */
+static void add_run_slots(const struct esc_cache *cache, unsigned c, uint64_t *slots) {
+  uint64_t run = cache->run;
+  for (uint32_t offset = esc_run_next(run); offset < esc_run_end(run); offset += esc_class_size[c])
+    esc_bit_set(slots, esc_slot_of(c, offset));
+}
+
+/* Why the run and the bitmap are joined first: a thread that vanished in a fork may have been
+ * stopped with a slot in both. */
 void esc_heap_unclaim(unsigned c, struct esc_cache *cache) {
   if (!cache->block)
     return;
   struct esc_block *b = &esc_heap.blocks[cache->block];
+  add_run_slots(cache, c, cache->free);
+  cache->run = 0;
   unsigned returned = 0;
   for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {
     b->alloc[w] &= ~cache->free[w];
@@ -463,6 +476,42 @@ void esc_heap_unclaim(unsigned c, struct esc_cache *cache) {
   if (returned && !(b->flags & ESC_FLAG_PARTIAL))
     esc_heap_partial_push(cache->block);
   cache->block = 0;
+}
+
+/* Why the run is stored before its slots leave FREE: a collection that stops the thread in
+ * between must still find every cached slot (marking one twice is harmless). A run stops at the
+ * end of a bitmap word; the next call continues in the next word. */
+uint64_t esc_cache_next_run(struct esc_cache *cache, unsigned c) {
+  for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {
+    uint64_t bits = cache->free[w];
+    if (!bits)
+      continue;
+    unsigned first = (unsigned)__builtin_ctzll(bits);
+    uint64_t above = ~(bits >> first);
+    unsigned length = above ? (unsigned)__builtin_ctzll(above) : 64 - first;
+    uint64_t taken = (length == 64 ? ~(uint64_t)0 : (((uint64_t)1 << length) - 1)) << first;
+    uint64_t slot = w * 64 + first, size = esc_class_size[c];
+    uint64_t run = (slot * size) << 32 | (slot + length) * size;
+    cache->run = run;
+    atomic_signal_fence(memory_order_seq_cst);
+    cache->free[w] = bits & ~taken;
+    return run;
+  }
+  return 0;
+}
+
+static void mark_run(const struct esc_cache *cache, unsigned c) {
+  if (cache->block)
+    add_run_slots(cache, c, esc_heap.blocks[cache->block].mark);
+}
+
+void esc_heap_mark_cached_runs(void) {
+  for (struct esc_thread *t = esc_threads_first(); t; t = t->next) {
+    for (unsigned c = 0; c < ESC_CLASS_COUNT; c++) {
+      mark_run(&t->cache[c], c);
+      mark_run(&t->atomic_cache[c], c);
+    }
+  }
 }
 
 static void *alloc_small(enum esc_owner owner, unsigned c) {

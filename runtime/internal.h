@@ -209,11 +209,26 @@ void esc_roots_mark_own_stack(void);
 void esc_retire_thread(struct esc_thread *t);
 
 /* A thread's claim on the free slots of one block of a size class: the heap counts them as
- * allocated; the thread hands them out without the lock. */
+ * allocated; the thread hands them out without the lock. A collectable cache hands them out by
+ * bumping through RUN, a stretch of neighbouring free slots taken out of FREE, whose byte
+ * offsets in the block are packed as (next << 32) | end so that one store moves both: a
+ * collection that stops the thread anywhere sees each cached slot in FREE or in the run (or
+ * both, for an instant). Malloc's caches take slots from FREE directly and keep RUN empty. */
 struct esc_cache {
   uint32_t block;
   uint64_t free[ESC_BITMAP_WORDS];
+  uint64_t run;
 };
+
+static inline uint32_t esc_run_next(uint64_t run) { return (uint32_t)(run >> 32); }
+static inline uint32_t esc_run_end(uint64_t run) { return (uint32_t)run; }
+/* Moves the lowest stretch of neighbouring slots of FREE into CACHE's run (class C) and returns
+ * the run; an empty run when FREE is empty. Lock-free: only the owning thread calls it, inside
+ * its fast path. */
+uint64_t esc_cache_next_run(struct esc_cache *cache, unsigned c);
+/* With the world stopped: marks the slots in every thread's collectable runs, as roots.c marks
+ * the ones still in the bitmaps, so the sweep keeps them. */
+void esc_heap_mark_cached_runs(void);
 
 /* The lowest free slot of CACHE (class C), with its bitmap word in *WORD; NULL when the cache is
  * empty. The slot stays in the cache until esc_cache_take. */
