@@ -223,8 +223,12 @@ static uint64_t in_use_bytes(void) {
  * live data grows (GCBench's stretch tree: nothing is freed) so collects more often while it
  * grows and its peak stays near live × (1 + P/100 × F/100); one that replaces its data at a
  * steady size grows its resident free memory by F % of the budget per cycle up to the full
- * budget, and then reuses it. Free memory beyond the budget goes back to the OS (esc_heap_trim)
- * once it has stayed free for RELEASE_AGE collections. */
+ * budget, and then reuses it. No fresh pages at all while the memory the heap holds gives at
+ * least half the budget: a collection whose live data is up for a moment (GCBench's trees under
+ * construction: up to 4 MiB over its 8 MiB of long-lived data) would otherwise grow the heap for
+ * good by F % of a budget that spike inflated. The price is at most twice as many collections
+ * as the budget alone would give, while the heap is that full. Free memory beyond the budget
+ * goes back to the OS (esc_heap_trim) once it has stayed free for RELEASE_AGE collections. */
 static void set_threshold(uint64_t scanned_bytes) {
   uint64_t headers = (uint64_t)esc_heap_block_count() * sizeof(struct esc_block);
   uint64_t cost = scanned_bytes + esc_heap.owner_bytes[ESC_OWNER_GC_ATOMIC] + headers;
@@ -237,6 +241,8 @@ static void set_threshold(uint64_t scanned_bytes) {
   uint64_t resident = esc_heap_resident_bytes();
   uint64_t reuse = resident > used ? resident - used : 0;
   uint64_t fresh = budget / 100 * gc.fresh_percent;
+  if (reuse >= budget / 2)
+    fresh = 0;
   uint64_t headroom = reuse + fresh < budget ? reuse + fresh : budget;
   if (headroom < MIN_BUDGET)
     headroom = MIN_BUDGET;
