@@ -21,6 +21,11 @@
  * nothing is known about the cost of one yet. */
 #define MIN_BUDGET ((uint64_t)1 << 20)
 
+/* Free memory beyond the budget goes back to the OS only once it has stayed free through this
+ * many collections (as Boehm unmaps blocks unused for several collections): a program whose
+ * live data shrinks for a moment (GCBench between its phases) does not have to fault it back. */
+#define RELEASE_AGE 4
+
 static struct {
   bool enabled;           /* ESC_GC != off */
   unsigned percent;       /* ESC_GC_PERCENT */
@@ -121,8 +126,7 @@ void esc_stats(struct esc_stats *out) {
   out->live_bytes = collectable_bytes();
   out->malloc_bytes = esc_heap.owner_bytes[ESC_OWNER_ROOT];
   out->released_bytes = esc_heap.released_bytes;
-  if (esc_heap.base)
-    out->heap_bytes = (uint64_t)(esc_heap.high_water - 1 - esc_heap.free_blocks) << ESC_BLOCK_SHIFT;
+  out->heap_bytes = esc_heap_used_block_bytes();
   esc_unlock();
 }
 
@@ -134,7 +138,8 @@ void esc_stats(struct esc_stats *out) {
  * Only valid before a block in front of NEXT is freed: freeing merges the run into a larger one,
  * and a one-block run's only header then becomes the merged run's tail, with the merged length. */
 static uint32_t past_free_run(uint32_t next) {
-  if (next < esc_heap.high_water && esc_heap.blocks[next].kind == ESC_BLOCK_FREE)
+  if (next < esc_heap.ranges[ESC_RANGE_COLLECTED].high_water &&
+      esc_heap.blocks[next].kind == ESC_BLOCK_FREE)
     next += esc_heap.blocks[next].count;
   return next;
 }
@@ -150,18 +155,16 @@ static uint32_t sweep_free(uint32_t i, uint32_t count) {
 /* Rebuilds the collectable partial lists from scratch: a block with a free slot after the sweep
  * is exactly one whose alloc bits are not all set. Why the walk never reads a header it freed or
  * merged: it only lands on the first block after something it did not free, which is the head
- * of whatever starts there. */
+ * of whatever starts there. Only the collectable range is walked: malloc'ed blocks live in the
+ * other one. */
 static void sweep(void) {
   esc_heap_partial_reset(ESC_OWNER_GC);
   esc_heap_partial_reset(ESC_OWNER_GC_ATOMIC);
   uint64_t freed = 0;
-  for (uint32_t i = 1; i < esc_heap.high_water;) {
+  const struct esc_block_range *range = &esc_heap.ranges[ESC_RANGE_COLLECTED];
+  for (uint32_t i = range->first; i < range->high_water;) {
     struct esc_block *b = &esc_heap.blocks[i];
     if (b->kind == ESC_BLOCK_SMALL) {
-      if (!esc_owner_collectable(b->owner)) {
-        i++;
-        continue;
-      }
       unsigned c = b->size_class, live = 0, dead = 0;
       for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {
         dead += (unsigned)__builtin_popcountll(b->alloc[w] & ~b->mark[w]);
@@ -181,7 +184,7 @@ static void sweep(void) {
         i++;
     } else if (b->kind == ESC_BLOCK_LARGE) {
       uint32_t count = b->count;
-      if (esc_owner_collectable(b->owner) && !b->mark[0]) {
+      if (!b->mark[0]) {
         freed++;
         esc_heap.owner_bytes[b->owner] -= (uint64_t)count << ESC_BLOCK_SHIFT;
         i = sweep_free(i, count);
@@ -220,19 +223,26 @@ static uint64_t in_use_bytes(void) {
  * live data grows (GCBench's stretch tree: nothing is freed) so collects more often while it
  * grows and its peak stays near live × (1 + P/100 × F/100); one that replaces its data at a
  * steady size grows its resident free memory by F % of the budget per cycle up to the full
- * budget, and then reuses it. Free memory beyond the budget goes back to the OS (esc_heap_trim). */
+ * budget, and then reuses it. No fresh pages at all while the memory the heap holds gives at
+ * least half the budget: a collection whose live data is up for a moment (GCBench's trees under
+ * construction: up to 4 MiB over its 8 MiB of long-lived data) would otherwise grow the heap for
+ * good by F % of a budget that spike inflated. The price is at most twice as many collections
+ * as the budget alone would give, while the heap is that full. Free memory beyond the budget
+ * goes back to the OS (esc_heap_trim) once it has stayed free for RELEASE_AGE collections. */
 static void set_threshold(uint64_t scanned_bytes) {
-  uint64_t headers = (uint64_t)esc_heap.high_water * sizeof(struct esc_block);
+  uint64_t headers = (uint64_t)esc_heap_block_count() * sizeof(struct esc_block);
   uint64_t cost = scanned_bytes + esc_heap.owner_bytes[ESC_OWNER_GC_ATOMIC] + headers;
   uint64_t budget = cost / 100 * gc.percent;
   if (budget < MIN_BUDGET)
     budget = MIN_BUDGET;
   esc_heap.keep_free_bytes = budget;
-  esc_heap_trim(budget);
+  esc_heap_trim(budget, RELEASE_AGE);
   uint64_t used = in_use_bytes();
   uint64_t resident = esc_heap_resident_bytes();
   uint64_t reuse = resident > used ? resident - used : 0;
   uint64_t fresh = budget / 100 * gc.fresh_percent;
+  if (reuse >= budget / 2)
+    fresh = 0;
   uint64_t headroom = reuse + fresh < budget ? reuse + fresh : budget;
   if (headroom < MIN_BUDGET)
     headroom = MIN_BUDGET;
@@ -245,6 +255,7 @@ static void collect_locked(bool own_stack_last) {
     return;
   uint64_t start = esc_now_ns();
   esc_world_stop();
+  esc_heap_mark_cached_runs();
   esc_roots_mark(!own_stack_last);
   esc_mark_finish();
   esc_audit_count_outlived();
@@ -304,24 +315,30 @@ static size_t normalize_align(size_t align) {
   return align;
 }
 
-/* Small, default-aligned objects come from the thread's cache without the lock. Why in_flight
- * is stored before the slot leaves the cache (signal fences between): a collection that stops
- * this thread between the two stores must still see the slot, either as cached or as a root;
- * otherwise the sweep could hand it to someone else. in_fast_path limits that root to this
- * window, so the last object allocated is not kept alive afterwards, and keeps a signal handler
- * that interrupts this window away from the cache (it would hand out the same slot). */
+/* Small, default-aligned objects come from the thread's cache without the lock, by bumping
+ * through its run of neighbouring free slots; when the run is used up, REFILL takes the next one
+ * from the cache's bitmap (esc_alloc's inlined path does not, so it needs no call and no saved
+ * registers). Why in_flight is stored before the slot leaves the run (signal fences between): a
+ * collection that stops this thread between the two stores must still see the slot, either as
+ * cached or as a root; otherwise the sweep could hand it to someone else. in_fast_path limits
+ * that root to this window, so the last object allocated is not kept alive afterwards, and
+ * keeps a signal handler that interrupts this window away from the cache (it would hand out the
+ * same slot). */
 static inline void *alloc_cached(struct esc_thread *t, struct esc_cache *cache, unsigned c,
-                                 size_t size) {
+                                 size_t size, bool refill) {
   if (t->in_fast_path)
     return NULL;
   t->in_fast_path = 1;
   atomic_signal_fence(memory_order_seq_cst);
-  unsigned word;
-  char *p = esc_cache_peek(cache, c, &word);
-  if (p) {
+  uint64_t run = cache->run;
+  if (refill && esc_run_next(run) >= esc_run_end(run))
+    run = esc_cache_next_run(cache, c);
+  char *p = NULL;
+  if (esc_run_next(run) < esc_run_end(run)) {
+    p = esc_block_address(cache->block) + esc_run_next(run);
     t->in_flight = p;
     atomic_signal_fence(memory_order_seq_cst);
-    esc_cache_take(cache, word);
+    cache->run = run + ((uint64_t)esc_class_size[c] << 32);
   }
   atomic_signal_fence(memory_order_seq_cst);
   t->in_fast_path = 0;
@@ -357,7 +374,7 @@ static void *alloc_slow(enum esc_owner owner, size_t size, size_t align, bool ca
     struct esc_cache *cache = owner_cache(esc_self, owner, c);
     bool refilled = esc_heap_claim(owner, c, cache);
     esc_unlock();
-    return refilled ? alloc_cached(esc_self, cache, c, size) : NULL;
+    return refilled ? alloc_cached(esc_self, cache, c, size, true) : NULL;
   }
   bool zeroed;
   size_t usable;
@@ -372,6 +389,18 @@ static void *alloc_slow(enum esc_owner owner, size_t size, size_t align, bool ca
   return p;
 }
 
+/* The cache's next run, else the slow path. */
+__attribute__((noinline)) static void *alloc_refill(enum esc_owner owner, size_t size, size_t align,
+                                                    bool cacheable, unsigned c) {
+  struct esc_thread *t = esc_self;
+  if (cacheable && t) {
+    void *p = alloc_cached(t, owner_cache(t, owner, c), c, size, true);
+    if (p)
+      return p;
+  }
+  return alloc_slow(owner, size, align, cacheable, c);
+}
+
 /* One byte of slack: a pointer one past the end of the object still points into its slot, so
  * it keeps this object alive and never the next one. The whole slot is zeroed, because the
  * collector scans whole slots: cached slots in bulk when their block is claimed (esc_heap_claim),
@@ -381,11 +410,11 @@ static inline void *alloc_collectable(enum esc_owner owner, size_t size, size_t 
   unsigned c = cacheable ? esc_small_class(size + 1) : 0;
   struct esc_thread *t = esc_self;
   if (cacheable && t) {
-    void *p = alloc_cached(t, owner_cache(t, owner, c), c, size);
+    void *p = alloc_cached(t, owner_cache(t, owner, c), c, size, false);
     if (p)
       return p;
   }
-  return alloc_slow(owner, size, align, cacheable, c);
+  return alloc_refill(owner, size, align, cacheable, c);
 }
 
 void *esc_alloc(size_t size, size_t align) { return alloc_collectable(ESC_OWNER_GC, size, align); }

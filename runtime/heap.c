@@ -1,15 +1,21 @@
 /* heap.c — escrt's block heap: one reserved address range cut into 4 KiB blocks, each with an
  * out-of-line header (struct esc_block) holding its kind, size class and alloc/mark bitmaps.
- * Small objects (up to 2 KiB) live in slots of size-segregated blocks; larger ones take a run of
- * whole blocks. Free blocks form coalesced runs with boundary tags.
+ * The lower half of the range holds collectable blocks, the upper half malloc'ed and pinned
+ * (ROOT) ones (struct esc_block_range). Small objects (up to 2 KiB) live in slots of
+ * size-segregated blocks; larger ones take a run of whole blocks. Free blocks form coalesced
+ * runs with boundary tags, found through a bitmap of free blocks: a request takes the free run
+ * with the lowest address that fits, so the heap stays packed at the bottom of each range and
+ * the runs at the top, the ones released first, stay free.
  *
- * Invariants: every block below high_water is exactly one of FREE, SMALL, LARGE or LARGE_TAIL,
- * and every block of a free run says FREE (so a stray pointer into it is never taken for an
- * object); a free run's first and last headers carry its length; a SMALL block is on its class's
- * partial list iff it has a free slot (GC blocks: after each sweep). Block 0 is never used, so the
- * runtime's own pointer to the range start is not a reference to any object. */
+ * Invariants: every block below its range's high_water is exactly one of FREE, SMALL, LARGE or
+ * LARGE_TAIL, and every block of a free run says FREE and has its bit set in free_map (so a
+ * stray pointer into it is never taken for an object); a free run's first and last headers carry
+ * its length; runs never cross from one range into the other; a SMALL block is on its class's
+ * partial list iff it has a free slot (GC blocks: after each sweep). Block 0 is never used, so
+ * the runtime's own pointer to the range start is not a reference to any object. */
 #include "internal.h"
 
+#include <stdatomic.h>
 #include <string.h>
 #include <sys/mman.h>
 
@@ -31,6 +37,12 @@ uint8_t esc_class_of_granules[ESC_SMALL_MAX / ESC_GRANULE + 1];
  * Set-up
  * ======================================================= */
 
+static void *map_noreserve(size_t bytes) {
+  void *p =
+      mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  return p == MAP_FAILED ? NULL : p;
+}
+
 /* Reserves the largest range the system grants, from 32 GiB down: MAP_NORESERVE costs nothing
  * until touched, and one range makes "is this word a heap pointer" a subtraction and a compare. */
 bool esc_heap_init(void) {
@@ -50,20 +62,27 @@ bool esc_heap_init(void) {
     esc_class_of_granules[g] = (uint8_t)c;
   }
   for (uintptr_t span = (uintptr_t)1 << 35; span >= ((uintptr_t)1 << 26); span >>= 1) {
-    int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
-    void *base = mmap(NULL, span, PROT_READ | PROT_WRITE, flags, -1, 0);
-    if (base == MAP_FAILED)
-      continue;
     uint32_t capacity = (uint32_t)(span >> ESC_BLOCK_SHIFT);
-    void *blocks =
-        mmap(NULL, capacity * sizeof(struct esc_block), PROT_READ | PROT_WRITE, flags, -1, 0);
-    if (blocks == MAP_FAILED) {
-      munmap(base, span);
+    char *base = map_noreserve(span);
+    struct esc_block *blocks = base ? map_noreserve(capacity * sizeof(struct esc_block)) : NULL;
+    uint64_t *free_map = blocks ? map_noreserve(capacity / 8) : NULL;
+    if (!free_map) {
+      if (blocks)
+        munmap(blocks, capacity * sizeof(struct esc_block));
+      if (base)
+        munmap(base, span);
       continue;
     }
     esc_heap.blocks = blocks;
+    esc_heap.free_map = free_map;
     esc_heap.capacity = capacity;
-    esc_heap.high_water = 1;
+    uint32_t root_first = capacity / 2;
+    esc_heap.ranges[ESC_RANGE_COLLECTED] = (struct esc_block_range){
+        .first = 1, .limit = root_first, .high_water = 1, .lowest_free = 1};
+    esc_heap.ranges[ESC_RANGE_ROOT] = (struct esc_block_range){.first = root_first,
+                                                               .limit = capacity,
+                                                               .high_water = root_first,
+                                                               .lowest_free = root_first};
     esc_heap.span = span;
     esc_heap.base = base;
     return true;
@@ -71,17 +90,62 @@ bool esc_heap_init(void) {
   return false;
 }
 
-static void run_unlink(uint32_t head) {
-  struct esc_block *b = &esc_heap.blocks[head];
-  if (b->prev)
-    esc_heap.blocks[b->prev].next = b->next;
-  else
-    esc_heap.free_runs = b->next;
-  if (b->next)
-    esc_heap.blocks[b->next].prev = b->prev;
+static struct esc_block_range *range_of_block(uint32_t index) {
+  return &esc_heap.ranges[index >= esc_heap.ranges[ESC_RANGE_ROOT].first ? ESC_RANGE_ROOT
+                                                                         : ESC_RANGE_COLLECTED];
 }
 
-static void run_link(uint32_t head, uint32_t count, uint8_t flags, uint32_t freed_at) {
+/* {======================================================
+ * The map of free blocks
+ * ======================================================= */
+
+/* Sets (FREE true) or clears the bits of blocks [START, START+COUNT). */
+static void map_mark(uint32_t start, uint32_t count, bool free) {
+  uint32_t end = start + count;
+  while (start < end) {
+    unsigned bit = start & 63;
+    uint32_t n = end - start < 64 - bit ? end - start : 64 - bit;
+    uint64_t mask = (n == 64 ? ~(uint64_t)0 : (((uint64_t)1 << n) - 1)) << bit;
+    if (free)
+      esc_heap.free_map[start >> 6] |= mask;
+    else
+      esc_heap.free_map[start >> 6] &= ~mask;
+    start += n;
+  }
+}
+
+/* The first free block in [FROM, LIMIT), or LIMIT. */
+static uint32_t next_free(uint32_t from, uint32_t limit) {
+  if (from >= limit)
+    return limit;
+  uint32_t word = from >> 6;
+  uint64_t bits = esc_heap.free_map[word] & (~(uint64_t)0 << (from & 63));
+  while (!bits) {
+    if (((uint64_t)word + 1) << 6 >= limit)
+      return limit;
+    bits = esc_heap.free_map[++word];
+  }
+  uint32_t found = (word << 6) + (uint32_t)__builtin_ctzll(bits);
+  return found < limit ? found : limit;
+}
+
+/* The last free block in [FLOOR, BEFORE), or 0 if none (FLOOR is at least 1). */
+static uint32_t last_free(uint32_t floor, uint32_t before) {
+  if (before <= floor)
+    return 0;
+  uint32_t last = before - 1, word = last >> 6;
+  uint64_t bits = esc_heap.free_map[word] & (~(uint64_t)0 >> (63 - (last & 63)));
+  while (!bits) {
+    if (word << 6 <= floor)
+      return 0;
+    bits = esc_heap.free_map[--word];
+  }
+  uint32_t found = (word << 6) + 63 - (uint32_t)__builtin_clzll(bits);
+  return found >= floor ? found : 0;
+}
+
+/* Writes the run's boundary tags: its first and last headers carry its length. */
+static void run_tag(uint32_t head, uint32_t count, uint8_t flags, uint32_t freed_at) {
   struct esc_block *b = &esc_heap.blocks[head];
   struct esc_block *tail = &esc_heap.blocks[head + count - 1];
   tail->kind = ESC_BLOCK_FREE;
@@ -90,11 +154,6 @@ static void run_link(uint32_t head, uint32_t count, uint8_t flags, uint32_t free
   b->count = count;
   b->flags = flags;
   b->freed_at = freed_at;
-  b->prev = 0;
-  b->next = esc_heap.free_runs;
-  if (b->next)
-    esc_heap.blocks[b->next].prev = head;
-  esc_heap.free_runs = head;
 }
 
 /* {======================================================
@@ -102,27 +161,46 @@ static void run_link(uint32_t head, uint32_t count, uint8_t flags, uint32_t free
  * ======================================================= */
 
 /* Gives the pages of [START, START+COUNT) back to the OS; they read as zero afterwards. */
-static void release_blocks(uint32_t start, uint32_t count) {
+static void release_blocks(struct esc_block_range *range, uint32_t start, uint32_t count) {
   madvise(esc_block_address(start), (size_t)count << ESC_BLOCK_SHIFT, MADV_DONTNEED);
   esc_heap.released_bytes += (uint64_t)count << ESC_BLOCK_SHIFT;
   for (uint32_t i = start; i < start + count; i++) {
-    esc_heap.released_blocks += !esc_heap.blocks[i].released;
+    range->released_blocks += !esc_heap.blocks[i].released;
     esc_heap.blocks[i].released = 1;
   }
 }
 
 /* Blocks handed out again will be written: count them as resident from now on. */
-static void take_resident(uint32_t start, uint32_t count) {
+static void take_resident(struct esc_block_range *range, uint32_t start, uint32_t count) {
   for (uint32_t i = start; i < start + count; i++) {
-    esc_heap.released_blocks -= esc_heap.blocks[i].released;
+    range->released_blocks -= esc_heap.blocks[i].released;
     esc_heap.blocks[i].released = 0;
   }
 }
 
 uint64_t esc_heap_resident_bytes(void) {
-  if (!esc_heap.base)
-    return 0;
-  return (uint64_t)(esc_heap.high_water - 1 - esc_heap.released_blocks) << ESC_BLOCK_SHIFT;
+  uint64_t blocks = 0;
+  for (unsigned r = 0; r < ESC_RANGE_COUNT; r++) {
+    const struct esc_block_range *range = &esc_heap.ranges[r];
+    blocks += range->high_water - range->first - range->released_blocks;
+  }
+  return blocks << ESC_BLOCK_SHIFT;
+}
+
+uint64_t esc_heap_used_block_bytes(void) {
+  uint64_t blocks = 0;
+  for (unsigned r = 0; r < ESC_RANGE_COUNT; r++) {
+    const struct esc_block_range *range = &esc_heap.ranges[r];
+    blocks += range->high_water - range->first - range->free_blocks;
+  }
+  return blocks << ESC_BLOCK_SHIFT;
+}
+
+uint32_t esc_heap_block_count(void) {
+  uint32_t blocks = 0;
+  for (unsigned r = 0; r < ESC_RANGE_COUNT; r++)
+    blocks += esc_heap.ranges[r].high_water - esc_heap.ranges[r].first;
+  return blocks;
 }
 
 /* {======================================================
@@ -131,58 +209,69 @@ uint64_t esc_heap_resident_bytes(void) {
 
 /* Why every block's header is rewritten, not only the run's ends: marking looks headers up by
  * address, and a stale SMALL header inside a free run would make it mark (and a sweep walk)
- * memory that no longer holds objects. */
+ * memory that no longer holds objects. A run merged with a neighbour is no longer known to be
+ * clean (its flags start from 0) and is as old as its oldest part, so that blocks freed again
+ * and again beside an old run do not keep it from ever being released. */
 void esc_heap_free_run(uint32_t start, uint32_t count, uint32_t now) {
+  struct esc_block_range *range = range_of_block(start);
   for (uint32_t i = 0; i < count; i++) {
     struct esc_block *b = &esc_heap.blocks[start + i];
     b->kind = ESC_BLOCK_FREE;
     b->flags = 0;
   }
-  esc_heap.free_blocks += count;
-  uint8_t flags = 0;
-  if (start > 1 && esc_heap.blocks[start - 1].kind == ESC_BLOCK_FREE) {
+  map_mark(start, count, true);
+  range->free_blocks += count;
+  if (start < range->lowest_free)
+    range->lowest_free = start;
+  if (start > range->first && esc_heap.blocks[start - 1].kind == ESC_BLOCK_FREE) {
     uint32_t left = start - esc_heap.blocks[start - 1].count;
-    flags &= esc_heap.blocks[left].flags;
-    run_unlink(left);
+    if (esc_heap.blocks[left].freed_at < now)
+      now = esc_heap.blocks[left].freed_at;
     count += start - left;
     start = left;
   }
   uint32_t right = start + count;
-  if (right < esc_heap.high_water && esc_heap.blocks[right].kind == ESC_BLOCK_FREE) {
-    flags &= esc_heap.blocks[right].flags;
-    run_unlink(right);
+  if (right < range->high_water && esc_heap.blocks[right].kind == ESC_BLOCK_FREE) {
+    if (esc_heap.blocks[right].freed_at < now)
+      now = esc_heap.blocks[right].freed_at;
     count += esc_heap.blocks[right].count;
   }
-  run_link(start, count, flags, now);
+  run_tag(start, count, 0, now);
 }
 
-/* Takes COUNT contiguous blocks: first fit from the free runs, cut from the run's start (where
- * its resident pages are: esc_heap_trim releases from the end, and a large block followed by
- * free blocks can grow in place), else fresh blocks above the high-water mark, which are known
- * to be zero. */
-static uint32_t take_blocks(uint32_t count, bool *clean) {
-  for (uint32_t head = esc_heap.free_runs; head; head = esc_heap.blocks[head].next) {
+/* Takes COUNT blocks from the start of the free run at HEAD (of at least COUNT blocks). */
+static void run_take(struct esc_block_range *range, uint32_t head, uint32_t count) {
+  struct esc_block *b = &esc_heap.blocks[head];
+  if (b->count > count)
+    run_tag(head + count, b->count - count, b->flags, b->freed_at);
+  map_mark(head, count, false);
+  range->free_blocks -= count;
+  take_resident(range, head, count);
+}
+
+/* Takes COUNT contiguous blocks of RANGE: the free run with the lowest address that fits, cut
+ * from its start (where its resident pages are: esc_heap_trim releases from the end, and a
+ * large block followed by free blocks can grow in place), else fresh blocks above the
+ * high-water mark, which are known to be zero. Why lowest address first: the live data packs
+ * at the bottom of the range and whole runs stay free at the top, where the trim releases them;
+ * the old most-recently-freed-first order scattered objects over every run the program ever
+ * freed. */
+static uint32_t take_blocks(struct esc_block_range *range, uint32_t count, bool *clean) {
+  uint32_t head = next_free(range->lowest_free, range->high_water);
+  range->lowest_free = head;
+  while (head < range->high_water) {
     struct esc_block *b = &esc_heap.blocks[head];
-    if (b->count < count)
-      continue;
-    *clean = b->flags & ESC_FLAG_CLEAN;
-    esc_heap.free_blocks -= count;
-    if (b->count == count) {
-      run_unlink(head);
-      take_resident(head, count);
+    if (b->count >= count) {
+      *clean = b->flags & ESC_FLAG_CLEAN;
+      run_take(range, head, count);
       return head;
     }
-    uint8_t flags = b->flags;
-    uint32_t freed_at = b->freed_at, rest = b->count - count;
-    run_unlink(head);
-    run_link(head + count, rest, flags, freed_at);
-    take_resident(head, count);
-    return head;
+    head = next_free(head + b->count, range->high_water);
   }
-  if (count > esc_heap.capacity - esc_heap.high_water)
+  if (count > range->limit - range->high_water)
     return 0;
-  uint32_t start = esc_heap.high_water;
-  esc_heap.high_water += count;
+  uint32_t start = range->high_water;
+  range->high_water += count;
   *clean = true;
   return start;
 }
@@ -196,7 +285,10 @@ static uint64_t in_use_bytes(void) {
 
 /* Bytes of free runs whose pages are still resident (every released block is free). */
 static uint64_t dirty_free_bytes(void) {
-  return (uint64_t)(esc_heap.free_blocks - esc_heap.released_blocks) << ESC_BLOCK_SHIFT;
+  uint64_t blocks = 0;
+  for (unsigned r = 0; r < ESC_RANGE_COUNT; r++)
+    blocks += esc_heap.ranges[r].free_blocks - esc_heap.ranges[r].released_blocks;
+  return blocks << ESC_BLOCK_SHIFT;
 }
 
 /* How much free memory a free() may leave resident: the collector's budget, or a quarter of the
@@ -206,28 +298,48 @@ static uint64_t free_budget(void) {
   return esc_heap.keep_free_bytes > in_use / 4 ? esc_heap.keep_free_bytes : in_use / 4;
 }
 
+/* Releases from the end of the dirty part of the run at HEAD as many blocks as the free memory
+ * exceeds KEEP_BYTES; false once it no longer does. */
+static bool trim_run(struct esc_block_range *range, uint32_t head, uint64_t keep_bytes) {
+  uint64_t free_bytes = dirty_free_bytes();
+  if (free_bytes <= keep_bytes)
+    return false;
+  struct esc_block *b = &esc_heap.blocks[head];
+  uint32_t end = head + b->count; /* past the dirty part: released blocks sit at the end */
+  while (end > head && esc_heap.blocks[end - 1].released)
+    end--;
+  uint64_t excess = (free_bytes - keep_bytes + ESC_BLOCK_SIZE - 1) >> ESC_BLOCK_SHIFT;
+  uint32_t count = excess < end - head ? (uint32_t)excess : end - head;
+  release_blocks(range, end - count, count);
+  if (count == end - head)
+    b->flags |= ESC_FLAG_CLEAN;
+  return true;
+}
+
 /* Gives dirty free memory back to the OS (the pages stay reserved and read as zero) until at
- * most KEEP_BYTES of free runs stay resident: from the end of each run, only as many blocks as
- * exceed the budget; runs freed before the current collection go first, as the ones least
- * likely to be reused soon. A run counts as clean only once all of it is released. */
-void esc_heap_trim(uint64_t keep_bytes) {
-  for (int pass = 0; pass < 2; pass++) {
-    for (uint32_t head = esc_heap.free_runs; head; head = esc_heap.blocks[head].next) {
-      uint64_t free_bytes = dirty_free_bytes();
-      if (free_bytes <= keep_bytes)
-        return;
-      struct esc_block *b = &esc_heap.blocks[head];
-      if ((b->flags & ESC_FLAG_CLEAN) || (pass == 0 && b->freed_at == esc_heap.epoch))
-        continue;
-      uint32_t end = head + b->count; /* past the dirty part: released blocks sit at the end */
-      while (end > head && esc_heap.blocks[end - 1].released)
-        end--;
-      uint64_t excess = (free_bytes - keep_bytes + ESC_BLOCK_SIZE - 1) >> ESC_BLOCK_SHIFT;
-      uint32_t count = excess < end - head ? (uint32_t)excess : end - head;
-      release_blocks(end - count, count);
-      if (count == end - head)
-        b->flags |= ESC_FLAG_CLEAN;
+ * most KEEP_BYTES of free runs stay resident: the runs with the highest addresses first (the
+ * allocator takes the lowest), from the end of each run, only as many blocks as exceed the
+ * budget, and only runs that have been free for at least MIN_AGE collections; with MIN_AGE 0,
+ * runs freed before the current collection go first, as the ones least likely to be reused
+ * soon. A run counts as clean only once all of it is released. */
+void esc_heap_trim(uint64_t keep_bytes, uint32_t min_age) {
+  if (dirty_free_bytes() <= keep_bytes)
+    return;
+  for (uint32_t age = min_age ? min_age : 1;; age = min_age) {
+    for (unsigned r = 0; r < ESC_RANGE_COUNT; r++) {
+      struct esc_block_range *range = &esc_heap.ranges[r];
+      uint32_t tail = last_free(range->first, range->high_water);
+      while (tail) {
+        uint32_t head = tail + 1 - esc_heap.blocks[tail].count;
+        struct esc_block *b = &esc_heap.blocks[head];
+        bool skip = (b->flags & ESC_FLAG_CLEAN) || esc_heap.epoch - b->freed_at < age;
+        if (!skip && !trim_run(range, head, keep_bytes))
+          return;
+        tail = last_free(range->first, head);
+      }
     }
+    if (age == min_age)
+      return;
   }
 }
 
@@ -280,7 +392,7 @@ static uint32_t partial_block(enum esc_owner owner, unsigned c) {
   uint32_t index = esc_heap.partial[owner][c];
   if (!index) {
     bool clean;
-    index = take_blocks(1, &clean);
+    index = take_blocks(&esc_heap.ranges[esc_owner_range(owner)], 1, &clean);
     if (!index)
       return 0;
     struct esc_block *b = &esc_heap.blocks[index];
@@ -329,6 +441,7 @@ bool esc_heap_claim(enum esc_owner owner, unsigned c, struct esc_cache *cache) {
     claimed += (unsigned)__builtin_popcountll(cache->free[w]);
   }
   cache->block = index;
+  cache->run = 0;
   b->count = esc_class_slots[c];
   partial_remove(index);
   if (owner != ESC_OWNER_ROOT)
@@ -337,10 +450,21 @@ bool esc_heap_claim(enum esc_owner owner, unsigned c, struct esc_cache *cache) {
   return true;
 }
 
+/* Adds the slots of CACHE's run (class C) to SLOTS. */
+static void add_run_slots(const struct esc_cache *cache, unsigned c, uint64_t *slots) {
+  uint64_t run = cache->run;
+  for (uint32_t offset = esc_run_next(run); offset < esc_run_end(run); offset += esc_class_size[c])
+    esc_bit_set(slots, esc_slot_of(c, offset));
+}
+
+/* Why the run and the bitmap are joined first: a thread that vanished in a fork may have been
+ * stopped with a slot in both. */
 void esc_heap_unclaim(unsigned c, struct esc_cache *cache) {
   if (!cache->block)
     return;
   struct esc_block *b = &esc_heap.blocks[cache->block];
+  add_run_slots(cache, c, cache->free);
+  cache->run = 0;
   unsigned returned = 0;
   for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {
     b->alloc[w] &= ~cache->free[w];
@@ -352,6 +476,42 @@ void esc_heap_unclaim(unsigned c, struct esc_cache *cache) {
   if (returned && !(b->flags & ESC_FLAG_PARTIAL))
     esc_heap_partial_push(cache->block);
   cache->block = 0;
+}
+
+/* Why the run is stored before its slots leave FREE: a collection that stops the thread in
+ * between must still find every cached slot (marking one twice is harmless). A run stops at the
+ * end of a bitmap word; the next call continues in the next word. */
+uint64_t esc_cache_next_run(struct esc_cache *cache, unsigned c) {
+  for (unsigned w = 0; w < ESC_BITMAP_WORDS; w++) {
+    uint64_t bits = cache->free[w];
+    if (!bits)
+      continue;
+    unsigned first = (unsigned)__builtin_ctzll(bits);
+    uint64_t above = ~(bits >> first);
+    unsigned length = above ? (unsigned)__builtin_ctzll(above) : 64 - first;
+    uint64_t taken = (length == 64 ? ~(uint64_t)0 : (((uint64_t)1 << length) - 1)) << first;
+    uint64_t slot = w * 64 + first, size = esc_class_size[c];
+    uint64_t run = (slot * size) << 32 | (slot + length) * size;
+    cache->run = run;
+    atomic_signal_fence(memory_order_seq_cst);
+    cache->free[w] = bits & ~taken;
+    return run;
+  }
+  return 0;
+}
+
+static void mark_run(const struct esc_cache *cache, unsigned c) {
+  if (cache->block)
+    add_run_slots(cache, c, esc_heap.blocks[cache->block].mark);
+}
+
+void esc_heap_mark_cached_runs(void) {
+  for (struct esc_thread *t = esc_threads_first(); t; t = t->next) {
+    for (unsigned c = 0; c < ESC_CLASS_COUNT; c++) {
+      mark_run(&t->cache[c], c);
+      mark_run(&t->atomic_cache[c], c);
+    }
+  }
 }
 
 static void *alloc_small(enum esc_owner owner, unsigned c) {
@@ -392,7 +552,7 @@ void *esc_heap_alloc(enum esc_owner owner, size_t size, size_t align, bool *zero
   if (size > esc_heap.span || extra > esc_heap.span - size)
     return NULL;
   size_t blocks = (size + extra + ESC_BLOCK_SIZE - 1) >> ESC_BLOCK_SHIFT;
-  uint32_t start = take_blocks((uint32_t)blocks, zeroed);
+  uint32_t start = take_blocks(&esc_heap.ranges[esc_owner_range(owner)], (uint32_t)blocks, zeroed);
   if (!start)
     return NULL;
   struct esc_block *b = &esc_heap.blocks[start];
@@ -419,22 +579,17 @@ bool esc_heap_grow_large(uint32_t index, uint32_t count) {
   struct esc_block *b = &esc_heap.blocks[index];
   if (b->kind != ESC_BLOCK_LARGE || count <= b->count)
     return false;
+  struct esc_block_range *range = range_of_block(index);
   uint32_t next = index + b->count, extra = count - b->count;
-  if (next == esc_heap.high_water) {
-    if (extra > esc_heap.capacity - esc_heap.high_water)
+  if (next == range->high_water) {
+    if (extra > range->limit - range->high_water)
       return false;
-    esc_heap.high_water += extra;
+    range->high_water += extra;
   } else {
     struct esc_block *run = &esc_heap.blocks[next];
     if (run->kind != ESC_BLOCK_FREE || run->count < extra)
       return false;
-    uint8_t flags = run->flags;
-    uint32_t freed_at = run->freed_at, rest = run->count - extra;
-    run_unlink(next);
-    if (rest)
-      run_link(next + extra, rest, flags, freed_at);
-    esc_heap.free_blocks -= extra;
-    take_resident(next, extra);
+    run_take(range, next, extra);
   }
   for (uint32_t i = b->count; i < count; i++) {
     esc_heap.blocks[index + i].kind = ESC_BLOCK_LARGE_TAIL;
@@ -485,7 +640,7 @@ void esc_heap_free(uint32_t index, char *start) {
     esc_heap_free_run(index, b->count, esc_heap.epoch);
     uint64_t keep = free_budget();
     if (dirty_free_bytes() > 2 * keep) /* twice: each trim then releases at least KEEP */
-      esc_heap_trim(keep);
+      esc_heap_trim(keep, 0);
     return;
   }
   unsigned c = b->size_class;
@@ -508,7 +663,8 @@ void esc_heap_free(uint32_t index, char *start) {
  * ======================================================= */
 
 void esc_heap_for_each(enum esc_owner owner, bool marked_only, void (*visit)(char *, char *)) {
-  for (uint32_t i = 1; i < esc_heap.high_water;) {
+  const struct esc_block_range *range = &esc_heap.ranges[esc_owner_range(owner)];
+  for (uint32_t i = range->first; i < range->high_water;) {
     struct esc_block *b = &esc_heap.blocks[i];
     uint32_t next = b->kind == ESC_BLOCK_SMALL ? i + 1 : i + b->count;
     if (b->owner == owner && b->kind == ESC_BLOCK_SMALL) {

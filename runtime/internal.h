@@ -65,7 +65,6 @@ enum esc_owner {
   ESC_OWNER_GC_ATOMIC = 2,
   ESC_OWNER_COUNT = 3
 };
-static inline bool esc_owner_collectable(unsigned owner) { return owner != ESC_OWNER_ROOT; }
 
 enum esc_block_flags {
   ESC_FLAG_PARTIAL = 1, /* SMALL: on its class's partial list */
@@ -79,25 +78,42 @@ struct esc_block {
   uint8_t size_class;  /* SMALL: index into esc_class_size */
   uint8_t flags;       /* enum esc_block_flags */
   uint32_t count;      /* FREE: run length; LARGE: blocks; LARGE_TAIL: offset; SMALL: used slots */
-  uint32_t next, prev; /* free-run list or partial list (block indices; 0 = none) */
+  uint32_t next, prev; /* partial list (block indices; 0 = none) */
   uint32_t freed_at;   /* FREE run head: collection number when it became free */
   uint32_t released;   /* 1: this block's pages went back to the OS and were not taken since */
   uint64_t alloc[ESC_BITMAP_WORDS];
   uint64_t mark[ESC_BITMAP_WORDS];
 };
 
+/* The reservation holds two ranges of blocks: collectable objects (GC and GC_ATOMIC) in the
+ * lower half, program-owned (ROOT) blocks in the upper half. So "might this word point to a
+ * collectable object" is a subtraction and a compare, and a word pointing into malloc'ed memory
+ * (common when the roots are malloc'ed blocks) costs the mark loop no header lookup; the sweep
+ * walks only the collectable range, the root scan only the ROOT range. */
+enum esc_range { ESC_RANGE_COLLECTED = 0, ESC_RANGE_ROOT = 1, ESC_RANGE_COUNT = 2 };
+static inline enum esc_range esc_owner_range(unsigned owner) {
+  return owner == ESC_OWNER_ROOT ? ESC_RANGE_ROOT : ESC_RANGE_COLLECTED;
+}
+
+struct esc_block_range {
+  uint32_t first;           /* its first block (block 0 is never used: COLLECTED starts at 1) */
+  uint32_t limit;           /* one past its last block */
+  uint32_t high_water;      /* first block never handed out */
+  uint32_t lowest_free;     /* no block below this one is free */
+  uint32_t free_blocks;     /* blocks in free runs */
+  uint32_t released_blocks; /* blocks below high_water whose pages are not resident */
+};
+
 struct esc_heap {
   char *base;               /* start of the reserved range; block 0 is never used */
   uintptr_t span;           /* bytes reserved */
   struct esc_block *blocks; /* one header per block of the range */
+  uint64_t *free_map;       /* bit i: block i is FREE (lowest-address first fit, trimming) */
   uint32_t capacity;        /* blocks in the range */
-  uint32_t high_water;      /* first block never handed out */
-  uint32_t free_runs;       /* head of the free-run list */
-  uint32_t free_blocks;     /* blocks in free runs */
+  struct esc_block_range ranges[ESC_RANGE_COUNT];
   uint32_t partial[ESC_OWNER_COUNT][ESC_CLASS_COUNT]; /* SMALL blocks with a free slot */
   uint64_t owner_bytes[ESC_OWNER_COUNT];              /* slot bytes handed out and not yet freed */
   uint64_t released_bytes;                            /* in total, for esc_stats */
-  uint32_t released_blocks; /* blocks below high_water whose pages are not resident */
   uint32_t epoch;           /* completed collections, for the age of free runs */
   uint64_t keep_free_bytes; /* resident free memory the collector expects to reuse (pacing) */
 };
@@ -155,11 +171,16 @@ bool esc_heap_claim(enum esc_owner owner, unsigned c, struct esc_cache *cache);
 void esc_heap_unclaim(unsigned c, struct esc_cache *cache);
 /* Gives a thread's kept malloc blocks back to the heap (lock held). */
 void esc_free_list_flush(struct esc_free_list *list);
-/* Returns free runs to the OS until at most KEEP_BYTES of resident heap memory is free. */
-void esc_heap_trim(uint64_t keep_bytes);
+/* Returns free runs to the OS until at most KEEP_BYTES of resident heap memory is free, taking
+ * only runs free for MIN_AGE collections or more (0: any, older ones first). */
+void esc_heap_trim(uint64_t keep_bytes, uint32_t min_age);
 /* Bytes of heap blocks whose pages may be resident: in use, or free but not released. */
 uint64_t esc_heap_resident_bytes(void);
-/* Calls VISIT on every allocated object of OWNER (MARKED_ONLY: only marked ones). */
+/* Bytes of heap blocks in use (not free), in both ranges. */
+uint64_t esc_heap_used_block_bytes(void);
+/* Blocks below the high-water marks: the headers a collection walks. */
+uint32_t esc_heap_block_count(void);
+/* Calls VISIT on every allocated object of OWNER (MARKED_ONLY: only marked ones), in its range. */
 void esc_heap_for_each(enum esc_owner owner, bool marked_only, void (*visit)(char *, char *));
 
 /* {======================================================
@@ -188,11 +209,26 @@ void esc_roots_mark_own_stack(void);
 void esc_retire_thread(struct esc_thread *t);
 
 /* A thread's claim on the free slots of one block of a size class: the heap counts them as
- * allocated; the thread hands them out without the lock. */
+ * allocated; the thread hands them out without the lock. A collectable cache hands them out by
+ * bumping through RUN, a stretch of neighbouring free slots taken out of FREE, whose byte
+ * offsets in the block are packed as (next << 32) | end so that one store moves both: a
+ * collection that stops the thread anywhere sees each cached slot in FREE or in the run (or
+ * both, for an instant). Malloc's caches take slots from FREE directly and keep RUN empty. */
 struct esc_cache {
   uint32_t block;
   uint64_t free[ESC_BITMAP_WORDS];
+  uint64_t run;
 };
+
+static inline uint32_t esc_run_next(uint64_t run) { return (uint32_t)(run >> 32); }
+static inline uint32_t esc_run_end(uint64_t run) { return (uint32_t)run; }
+/* Moves the lowest stretch of neighbouring slots of FREE into CACHE's run (class C) and returns
+ * the run; an empty run when FREE is empty. Lock-free: only the owning thread calls it, inside
+ * its fast path. */
+uint64_t esc_cache_next_run(struct esc_cache *cache, unsigned c);
+/* With the world stopped: marks the slots in every thread's collectable runs, as roots.c marks
+ * the ones still in the bitmaps, so the sweep keeps them. */
+void esc_heap_mark_cached_runs(void);
 
 /* The lowest free slot of CACHE (class C), with its bitmap word in *WORD; NULL when the cache is
  * empty. The slot stays in the cache until esc_cache_take. */
