@@ -1,6 +1,6 @@
 /* roots.c — where the collector starts: the stacks and registers of registered threads, the
  * writable data/bss of every loaded object, every thread's static TLS, the anonymous memory the
- * program mapped (mapped_roots.c), and all malloc'ed and pinned (ROOT) memory.
+ * program mapped (mapped_roots.c), and all malloc'ed and pinned (ROOT) memory (malloc_roots.c).
  *
  * Invariant: called only with the world stopped and the allocator lock held, so the registry,
  * the heap and the set of loaded objects (dl_iterate_phdr holds the loader's lock) cannot change
@@ -139,8 +139,6 @@ static void mark_stacks(bool own_stack) {
  * The entry point
  * ======================================================= */
 
-static void mark_root_object(char *lo, char *hi) { esc_mark_range(lo, hi); }
-
 /* Malloc slots waiting in a thread's cache or free lists count as allocated but hold whatever
  * their last user left: they are taken out of the alloc bits for the root scan (SHOW false) and put
  * back after (SHOW true). The world is stopped, so no cache changes in between. */
@@ -173,7 +171,7 @@ void esc_roots_mark(bool own_stack) {
   dl_iterate_phdr(mark_object, NULL);
   esc_mapped_roots_mark();
   show_cached_malloc_slots(false);
-  esc_heap_for_each(ESC_OWNER_ROOT, false, mark_root_object);
+  esc_malloc_roots_mark();
   show_cached_malloc_slots(true);
 }
 
