@@ -53,6 +53,11 @@ struct pm_scan_arg {
 #define PM_SCAN_CHECK_WPASYNC (1 << 1)
 #endif
 
+/* The kernel's answer: ranges of written pages, i.e. heap addresses. In memory that is not a root
+ * (a static array would be scanned with the data segment, and keep objects at page starts). */
+#define REGIONS 256
+static struct page_region *regions;
+
 static enum {
   TRACKING_OFF,       /* not wanted, or not available: every page counts as written */
   TRACKING_WANTED,    /* wanted; the first take registers the heap */
@@ -66,6 +71,9 @@ void esc_dirty_pages_enable(bool wanted) { state = wanted ? TRACKING_WANTED : TR
  * handle faults taken in the kernel, which the asynchronous mode never hands to a handler. The
  * descriptor stays open (closing it would end the registration) and is closed on exec. */
 static bool register_heap(void) {
+  regions = esc_map_unscanned(REGIONS * sizeof *regions);
+  if (!regions)
+    return false;
   int uffd = (int)syscall(SYS_userfaultfd, O_CLOEXEC | O_NONBLOCK | UFFD_USER_MODE_ONLY);
   if (uffd < 0)
     return false;
@@ -90,14 +98,13 @@ static bool take_registered(uint32_t first, uint32_t limit,
   int pagemap = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
   if (pagemap < 0)
     return false;
-  static struct page_region regions[256];
   uint64_t end = (uint64_t)(uintptr_t)esc_block_address(limit);
   struct pm_scan_arg scan = {.size = sizeof scan,
                              .flags = PM_SCAN_WP_MATCHING | PM_SCAN_CHECK_WPASYNC,
                              .start = (uint64_t)(uintptr_t)esc_block_address(first),
                              .end = end,
                              .vec = (uint64_t)(uintptr_t)regions,
-                             .vec_len = sizeof regions / sizeof regions[0],
+                             .vec_len = REGIONS,
                              .category_mask = PAGE_IS_WRITTEN,
                              .return_mask = PAGE_IS_WRITTEN};
   bool complete = false;

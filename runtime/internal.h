@@ -300,6 +300,8 @@ bool esc_lock_reentered(void);
 
 /* Memory served while a signal handler interrupted the allocator (never reused). */
 void *esc_emergency_alloc(size_t size, size_t align);
+/* The part of the emergency arena never handed out (zeros: the data scan skips it). */
+void esc_emergency_unused(char **lo, char **hi);
 /* The program-owned (ROOT) allocator behind malloc and esc_alloc_pinned. */
 void *esc_root_alloc(size_t size, size_t align, bool zero);
 void esc_root_free(void *p);

@@ -58,24 +58,27 @@ static bool bitmaps_ready(void) {
   return true;
 }
 
+/* Sets or clears bits [LO, HI) a word at a time: free runs and large objects span many blocks. */
 static void set_range(uint64_t *bits, uint32_t lo, uint32_t hi, bool value) {
-  for (uint32_t i = lo; i < hi; i++) {
-    if (value)
-      esc_bit_set(bits, i);
-    else
-      esc_bit_clear(bits, i);
+  while (lo < hi) {
+    unsigned shift = lo & 63, width = hi - lo < 64 - shift ? hi - lo : 64 - shift;
+    uint64_t mask = (width == 64 ? ~(uint64_t)0 : (((uint64_t)1 << width) - 1)) << shift;
+    bits[lo >> 6] = value ? bits[lo >> 6] | mask : bits[lo >> 6] & ~mask;
+    lo += width;
   }
 }
 
-/* Notes which blocks hold collectable objects, and forgets the quiet mark of every block that is
- * not ROOT now (it may hold anything when it becomes ROOT again). */
-static void note_block_owners(void) {
+/* Notes which blocks hold collectable objects, and (with TRACKED) forgets the quiet mark of every
+ * block that is not ROOT now (it may hold anything when it becomes ROOT again). Without tracking
+ * the quiet marks are never used again (dirty_pages.c never turns it back on), nor before the
+ * first take, which reports every page written. */
+static void note_block_owners(bool tracked) {
   for (uint32_t i = 1; i < filter_limit;) {
     const struct esc_block *b = &esc_heap.blocks[i];
     uint32_t count = b->kind == ESC_BLOCK_LARGE || b->kind == ESC_BLOCK_FREE ? b->count : 1;
     bool object = b->kind == ESC_BLOCK_SMALL || b->kind == ESC_BLOCK_LARGE;
     set_range(collectable_blocks, i, i + count, object && esc_owner_collectable(b->owner));
-    if (!object || b->owner != ESC_OWNER_ROOT)
+    if (tracked && (!object || b->owner != ESC_OWNER_ROOT))
       set_range(quiet_blocks, i, i + count, false);
     i += count;
   }
@@ -149,9 +152,9 @@ void esc_malloc_roots_mark(void) {
     return;
   }
   filter_limit = esc_heap.high_water;
-  note_block_owners();
   bool tracked = esc_dirty_pages_take(1, filter_limit, forget_written);
   counts.tracked += tracked;
+  note_block_owners(tracked);
   for (uint32_t i = 1; i < filter_limit;) {
     const struct esc_block *b = &esc_heap.blocks[i];
     if (b->kind == ESC_BLOCK_SMALL) {
