@@ -28,6 +28,7 @@
 #include <fcntl.h>
 #include <linux/userfaultfd.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -89,14 +90,42 @@ static bool register_heap(void) {
   return true;
 }
 
+/* /proc/self/pagemap, opened once (opening it at every collection cost as much as the walk).
+ * A descriptor opened by the parent reads the parent's page tables in a fork child, and the
+ * program may close the descriptor or put another file at its number: the pid and the file's
+ * identity are checked before each use, and a mismatch ends tracking. */
+static struct {
+  int fd;
+  pid_t pid;
+  dev_t device;
+  ino_t inode;
+} pagemap = {-1, 0, 0, 0};
+
+static bool pagemap_ready(void) {
+  struct stat now;
+  if (pagemap.fd >= 0)
+    return getpid() == pagemap.pid && fstat(pagemap.fd, &now) == 0 &&
+           now.st_dev == pagemap.device && now.st_ino == pagemap.inode;
+  int fd = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return false;
+  if (fstat(fd, &now) != 0) {
+    close(fd);
+    return false;
+  }
+  pagemap.fd = fd;
+  pagemap.pid = getpid();
+  pagemap.device = now.st_dev;
+  pagemap.inode = now.st_ino;
+  return true;
+}
+
 /* Reports the written pages of [FIRST, LIMIT) blocks to WRITTEN as block ranges and protects
- * them again. Why /proc/self/pagemap is opened each time: a descriptor kept open would, in a fork
- * child, still read the parent's page tables (and the program may close or reuse it). With
- * PM_SCAN_CHECK_WPASYNC the walk fails rather than report a range that is not registered. */
+ * them again. With PM_SCAN_CHECK_WPASYNC the walk fails rather than report a range that is not
+ * registered (a fork child's copy of the heap). */
 static bool take_registered(uint32_t first, uint32_t limit,
                             void (*written)(uint32_t lo, uint32_t hi)) {
-  int pagemap = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
-  if (pagemap < 0)
+  if (!pagemap_ready())
     return false;
   uint64_t end = (uint64_t)(uintptr_t)esc_block_address(limit);
   struct pm_scan_arg scan = {.size = sizeof scan,
@@ -109,7 +138,7 @@ static bool take_registered(uint32_t first, uint32_t limit,
                              .return_mask = PAGE_IS_WRITTEN};
   bool complete = false;
   for (;;) {
-    long found = ioctl(pagemap, PAGEMAP_SCAN, &scan);
+    long found = ioctl(pagemap.fd, PAGEMAP_SCAN, &scan);
     if (found < 0 && errno == EINTR)
       continue;
     if (found < 0)
@@ -128,7 +157,6 @@ static bool take_registered(uint32_t first, uint32_t limit,
       break; /* no progress: give up rather than loop */
     scan.start = scan.walk_end;
   }
-  close(pagemap);
   return complete;
 }
 
