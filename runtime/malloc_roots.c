@@ -8,8 +8,13 @@
  * their blocks). A word of ROOT memory is handed to the marker only when it points below the
  * heap's high-water mark into such a block: integers, text, and the pointers between malloc'ed
  * nodes that make up most of an interpreter's data cost a subtraction, a compare and a bit test
- * in a table of a few KiB, never a block header. The filter assumes nothing about where the heap
- * puts collectable and ROOT blocks: it works whether they are interleaved or in separate ranges.
+ * in a table of a few KiB, never a block header. The filter does not care whether collectable
+ * and ROOT blocks are interleaved or in separate ranges.
+ *
+ * Assumption: as for the sweep and esc_heap_for_each, every block the heap hands out lies in
+ * [1, high_water). The owner table, the written-page take and the walk over ROOT blocks cover
+ * exactly that range; a heap that put malloc'ed or collectable blocks beyond it would have to
+ * extend all three (else ROOT pages would go unread or unwatched).
  *
  * Quiet pages. Each ROOT block (4 KiB page) whose allocated slots were read and held no word
  * into a collectable block is remembered as quiet. A later collection skips a quiet block when
@@ -23,17 +28,18 @@
  * or by escrt itself (a freed slot's link, realloc's copy, calloc's zeroing) are written pages;
  * pages given back with madvise read as written too.
  *
- * Invariant: called with the world stopped and the allocator lock held; after esc_malloc_roots
- * _mark every collectable object referenced from a word of an allocated ROOT slot is marked. */
+ * Invariant: called with the world stopped and the allocator lock held; afterwards every
+ * collectable object referenced from a word of an allocated ROOT slot is marked. */
 #include "internal.h"
 
 #include <stdio.h>
 
-static uint64_t
-    *collectable_blocks;       /* bit per block: holds collectable objects (this collection) */
-static uint64_t *quiet_blocks; /* bit per block: ROOT, read with no collectable word, and
-                                * (if tracking) not written since */
-static uint32_t filter_limit;  /* high_water of this collection, in blocks */
+/* One bit per block: holds collectable objects (rebuilt by each collection). */
+static uint64_t *collectable_blocks;
+/* One bit per block: ROOT, read with no collectable word, and (tracking) not written since. */
+static uint64_t *quiet_blocks;
+/* The high-water mark of this collection, in blocks. */
+static uint32_t filter_limit;
 
 static struct {
   uint64_t read_bytes;    /* ROOT bytes read by this collection (for pacing) */
@@ -49,13 +55,11 @@ static bool bitmaps_ready(void) {
   if (collectable_blocks)
     return true;
   size_t bytes = ((size_t)esc_heap.capacity + 63) / 64 * sizeof(uint64_t);
-  uint64_t *collectable = esc_map_unscanned(bytes);
-  uint64_t *quiet = esc_map_unscanned(bytes);
-  if (!collectable || !quiet)
-    return false;
-  collectable_blocks = collectable;
-  quiet_blocks = quiet;
-  return true;
+  if (!quiet_blocks)
+    quiet_blocks = esc_map_unscanned(bytes);
+  if (quiet_blocks)
+    collectable_blocks = esc_map_unscanned(bytes);
+  return collectable_blocks != NULL;
 }
 
 /* Sets or clears bits [LO, HI) a word at a time: free runs and large objects span many blocks. */
