@@ -74,6 +74,7 @@ static void print_stats(void) {
           (unsigned long long)s.malloc_bytes, (unsigned long long)s.released_bytes,
           (unsigned long long)s.collections, (double)s.pause_total_ns / 1e6,
           (double)s.pause_max_ns / 1e6);
+  esc_malloc_roots_print_stats();
 }
 
 /* Runs once, outside the allocator lock, because getenv is safe here but atexit may call malloc,
@@ -87,6 +88,7 @@ static void gc_init(void) {
     gc.fresh_percent = 100;
   gc.stress = env_number("ESC_GC_STRESS", 0);
   gc.countdown = gc.stress;
+  esc_dirty_pages_enable(gc.stress && env_number("ESC_GC_DIRTY_PAGES", 1));
   esc_mark_set_capacity(env_number("ESC_GC_MARK_STACK", 0));
   if (env_number("ESC_GC_STATS", 0))
     atexit(print_stats);
@@ -267,7 +269,7 @@ static void collect_locked(bool own_stack_last) {
   esc_audit_forget_unmarked();
   sweep();
   esc_heap.epoch++;
-  set_threshold(esc_mark_take_scanned_bytes());
+  set_threshold(esc_mark_take_scanned_bytes() + esc_malloc_roots_take_read_bytes());
   uint64_t pause = esc_now_ns() - start;
   gc.stats.collections++;
   gc.stats.pause_total_ns += pause;

@@ -305,6 +305,18 @@ enum esc_role esc_process_role(void);
 void esc_mappings_for_each(bool (*visit)(char *lo, char *hi, const char *flags, void *context),
                            void *context);
 bool esc_mapping_containing(const void *address, char **lo, char **hi);
+/* malloc_roots.c: marks from every allocated ROOT slot and large ROOT object (world stopped),
+ * skipping quiet pages when dirty_pages.c knows what was written; the ROOT bytes read since the
+ * last call (pacing); a line of totals for ESC_GC_STATS. */
+void esc_malloc_roots_mark(void);
+uint64_t esc_malloc_roots_take_read_bytes(void);
+void esc_malloc_roots_print_stats(void);
+/* dirty_pages.c: whether collections should track written heap pages (ESC_GC_STRESS), and
+ * (world stopped) WRITTEN on each block range of [FIRST, LIMIT) written since the
+ * previous take, which protects them again; false when unknown (every page counts as written). */
+void esc_dirty_pages_enable(bool wanted);
+bool esc_dirty_pages_take(uint32_t first, uint32_t limit,
+                          void (*written)(uint32_t lo, uint32_t hi));
 /* mapped_roots.c: marks the anonymous memory the program mapped itself (world stopped). */
 void esc_mapped_roots_mark(void);
 /* mapped_roots.c: anonymous read-write memory for escrt's own bookkeeping, from the real mmap
@@ -324,6 +336,8 @@ bool esc_lock_reentered(void);
 
 /* Memory served while a signal handler interrupted the allocator (never reused). */
 void *esc_emergency_alloc(size_t size, size_t align);
+/* The part of the emergency arena never handed out (zeros: the data scan skips it). */
+void esc_emergency_unused(char **lo, char **hi);
 /* The program-owned (ROOT) allocator behind malloc and esc_alloc_pinned. */
 void *esc_root_alloc(size_t size, size_t align, bool zero);
 void esc_root_free(void *p);

@@ -18,8 +18,9 @@
  * The emergency arena
  * ======================================================= */
 
-/* In .bss, so the collector scans it as data; never reused. An allocation keeps its size in the
- * 16 bytes before it so that realloc can copy it. */
+/* In .bss, so the collector scans it as data (only the part handed out: esc_emergency_unused);
+ * never reused. An allocation keeps its size in the 16 bytes before it so that realloc can copy
+ * it. */
 #define EMERGENCY_SIZE (64 * 1024)
 static _Alignas(4096) char emergency[EMERGENCY_SIZE];
 static atomic_size_t emergency_used;
@@ -36,6 +37,11 @@ void *esc_emergency_alloc(size_t size, size_t align) {
   } while (!atomic_compare_exchange_weak(&emergency_used, &old, end));
   memcpy(emergency + start - sizeof size, &size, sizeof size);
   return emergency + start;
+}
+
+void esc_emergency_unused(char **lo, char **hi) {
+  *lo = emergency + atomic_load(&emergency_used);
+  *hi = emergency + EMERGENCY_SIZE;
 }
 
 static bool in_emergency(const void *p) {

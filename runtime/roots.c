@@ -1,6 +1,6 @@
 /* roots.c — where the collector starts: the stacks and registers of registered threads, the
  * writable data/bss of every loaded object, every thread's static TLS, the anonymous memory the
- * program mapped (mapped_roots.c), and all malloc'ed and pinned (ROOT) memory.
+ * program mapped (mapped_roots.c), and all malloc'ed and pinned (ROOT) memory (malloc_roots.c).
  *
  * Invariant: called only with the world stopped and the allocator lock held, so the registry,
  * the heap and the set of loaded objects (dl_iterate_phdr holds the loader's lock) cannot change
@@ -26,29 +26,45 @@ static void mark_static_tls(char *this_thread_block, size_t size) {
     esc_mark_range(t->tls_anchor + offset, t->tls_anchor + offset + size);
 }
 
+/* Marks [LO, HI) without [CUT_LO, CUT_HI) (which may lie partly or wholly outside it), handing
+ * the pieces to MARK. */
+static void mark_outside(char *lo, char *hi, char *cut_lo, char *cut_hi,
+                         void (*mark)(char *, char *)) {
+  if (cut_lo < cut_hi && cut_lo < hi && cut_hi > lo) {
+    mark(lo, cut_lo > lo ? cut_lo : lo);
+    mark(cut_hi < hi ? cut_hi : hi, hi);
+  } else {
+    mark(lo, hi);
+  }
+}
+
+static void mark_words(char *lo, char *hi) { esc_mark_range(lo, hi); }
+
+/* Why the emergency arena's unused tail is cut out: it is 64 KiB of zeros in escrt's own .bss,
+ * which every collection (one per allocation under ESC_GC_STRESS=1) would read. */
+static void mark_data(char *lo, char *hi) {
+  char *unused_lo, *unused_hi;
+  esc_emergency_unused(&unused_lo, &unused_hi);
+  mark_outside(lo, hi, unused_lo, unused_hi, mark_words);
+}
+
 /* Why RELRO is cut out: after relocation it is read-only (GOT, vtables, .data.rel.ro) and holds
  * addresses of code and data, never of heap objects; it can be large in big programs. */
 static int mark_object(struct dl_phdr_info *info, size_t info_size, void *unused) {
   (void)unused;
-  uintptr_t relro_lo = 0, relro_hi = 0;
+  char *relro_lo = NULL, *relro_hi = NULL;
   for (unsigned i = 0; i < info->dlpi_phnum; i++) {
     const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
     if (ph->p_type == PT_GNU_RELRO) {
-      relro_lo = info->dlpi_addr + ph->p_vaddr;
+      relro_lo = (char *)(info->dlpi_addr + ph->p_vaddr);
       relro_hi = relro_lo + ph->p_memsz;
     }
   }
   for (unsigned i = 0; i < info->dlpi_phnum; i++) {
     const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
     if (ph->p_type == PT_LOAD && (ph->p_flags & PF_W)) {
-      uintptr_t lo = info->dlpi_addr + ph->p_vaddr;
-      uintptr_t hi = lo + ph->p_memsz;
-      if (relro_lo < relro_hi && relro_lo < hi && relro_hi > lo) {
-        esc_mark_range((void *)lo, (void *)(relro_lo > lo ? relro_lo : lo));
-        esc_mark_range((void *)(relro_hi < hi ? relro_hi : hi), (void *)hi);
-      } else {
-        esc_mark_range((void *)lo, (void *)hi);
-      }
+      char *lo = (char *)(info->dlpi_addr + ph->p_vaddr);
+      mark_outside(lo, lo + ph->p_memsz, relro_lo, relro_hi, mark_data);
     } else if (ph->p_type == PT_TLS &&
                info_size >= offsetof(struct dl_phdr_info, dlpi_tls_data) + sizeof(void *) &&
                info->dlpi_tls_data) {
@@ -139,8 +155,6 @@ static void mark_stacks(bool own_stack) {
  * The entry point
  * ======================================================= */
 
-static void mark_root_object(char *lo, char *hi) { esc_mark_range(lo, hi); }
-
 /* Malloc slots waiting in a thread's cache or free lists count as allocated but hold whatever
  * their last user left: they are taken out of the alloc bits for the root scan (SHOW false) and put
  * back after (SHOW true). The world is stopped, so no cache changes in between. */
@@ -173,7 +187,7 @@ void esc_roots_mark(bool own_stack) {
   dl_iterate_phdr(mark_object, NULL);
   esc_mapped_roots_mark();
   show_cached_malloc_slots(false);
-  esc_heap_for_each(ESC_OWNER_ROOT, false, mark_root_object);
+  esc_malloc_roots_mark();
   show_cached_malloc_slots(true);
 }
 
