@@ -35,9 +35,11 @@ torture: deps
 # make bench-programs  gawk and jq (Debian's sources): test suites and one CPU-bound program
 #                       each, built with clang, linked with escrt alone, escc cc (bench/programs;
 #                       PROGRAMS_ROUNDS=5, PROGRAMS_WHOLE= the whole-program variant's options)
+# make bench-stress    one ESC_GC_STRESS collection next to 1-64 MiB of malloc'ed data, with
+#                       and without written-page tracking (bench/stress)
 #   Benchmarks report ratios against a baseline in the same run (docs/performance.md); they are
 #   never part of make check.
-.PHONY: bench-analysis bench-gc bench-audit bench-programs
+.PHONY: bench-analysis bench-gc bench-audit bench-programs bench-stress
 bench-analysis: build
 	@bench/analysis/run.sh
 
@@ -49,6 +51,9 @@ bench-audit: build
 
 bench-programs: build
 	@bench/programs/run.sh build
+
+bench-stress: build
+	@bench/stress/run.sh build
 
 # make go-agreement  escc's report on Go against gc's (`go tool compile -m -l`), message by
 #   message, on Go 1.19's test/escape*.go and examples/go, beside the naive Alloc.Heap rule of
