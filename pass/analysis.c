@@ -218,12 +218,7 @@ static void record_parameters(module_context *context, LLVMValueRef function,
   esc_analysis *analysis = context->analysis;
   const char *result_names[ESC_MAX_RESULTS];
   name_results(context, function, graph->result_count, result_names);
-  bool result_has_pointer =
-      esc_type_has_pointer(LLVMGetReturnType(LLVMGlobalGetValueType(function)));
-  for (LLVMValueRef argument = LLVMGetFirstParam(function); argument;
-       argument = LLVMGetNextParam(argument))
-    if (esc_parameter_has_attribute(argument, "sret"))
-      result_has_pointer = true;
+  bool result_has_pointer = esc_result_has_pointer(function);
   unsigned index = 0;
   for (LLVMValueRef argument = LLVMGetFirstParam(function); argument;
        argument = LLVMGetNextParam(argument), index++) {

@@ -12,6 +12,7 @@
  * REVISITS times, so it ends on any graph (cycles through phis included).
  */
 #include "graph_export.h"
+#include "llvm_compat.h"
 
 #include <stdlib.h>
 
@@ -85,8 +86,17 @@ static void walk_into(exporter *e, int destination) {
   }
 }
 
+/* Drawn as leaking exactly when the text report prints a leak for it (report_text.c): a leak
+ * into a result that holds no pointer is not shown, and a struct passed by value whose type
+ * holds no pointer has nothing of the caller's to leak (its copy's own address never leaves). */
 static bool parameter_leaks(const esc_location *location) {
-  return location->heap_derefs != ESC_NO_LEAK || location->result_derefs != ESC_NO_LEAK;
+  LLVMValueRef parameter = location->value;
+  LLVMTypeRef copied_struct = esc_parameter_type_attribute(parameter, "byval");
+  if (copied_struct && !esc_type_has_pointer(copied_struct))
+    return false;
+  return location->heap_derefs != ESC_NO_LEAK ||
+         (location->result_derefs != ESC_NO_LEAK &&
+          esc_result_has_pointer(LLVMGetParamParent(parameter)));
 }
 
 void esc_export_graph(const esc_graph *graph, esc_names *names, esc_arena *arena,
