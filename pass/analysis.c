@@ -218,7 +218,12 @@ static void record_parameters(module_context *context, LLVMValueRef function,
   esc_analysis *analysis = context->analysis;
   const char *result_names[ESC_MAX_RESULTS];
   name_results(context, function, graph->result_count, result_names);
-  bool result_has_pointer = esc_result_has_pointer(function);
+  bool result_has_pointer =
+      esc_type_has_pointer(LLVMGetReturnType(LLVMGlobalGetValueType(function)));
+  for (LLVMValueRef argument = LLVMGetFirstParam(function); argument;
+       argument = LLVMGetNextParam(argument))
+    if (esc_parameter_has_attribute(argument, "sret"))
+      result_has_pointer = true;
   unsigned index = 0;
   for (LLVMValueRef argument = LLVMGetFirstParam(function); argument;
        argument = LLVMGetNextParam(argument), index++) {
@@ -382,7 +387,9 @@ static void record_function(module_context *context, LLVMValueRef function, cons
   record_parameters(context, function, function_name, graph, summary, names);
   if (context->options->keep_graphs) {
     ESC_GROW(analysis->graphs, analysis->graph_capacity, analysis->graph_count + 1);
-    esc_export_graph(graph, names, analysis->arena, function_name,
+    const esc_parameter *parameters =
+        &analysis->parameters[analysis->parameter_count - LLVMCountParams(function)];
+    esc_export_graph(graph, names, analysis->arena, function_name, parameters,
                      &analysis->graphs[analysis->graph_count++]);
   }
   esc_names_free(names);

@@ -121,6 +121,11 @@ typedef struct {
   const char *result_names[ESC_MAX_RESULTS]; /* gc's names of the results ("~r0", "err") */
 } esc_parameter;
 
+/* Whether the report says PARAMETER leaks: its type can hold an address, and it reaches {heap},
+ * or a result that holds a pointer. The text report prints those leaks; the location graph draws
+ * those parameters as leaking. */
+bool esc_parameter_leaks(const esc_parameter *parameter);
+
 typedef struct {
   size_t functions;     /* defined functions analysed */
   size_t allocas;       /* every alloca */

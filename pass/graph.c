@@ -5,7 +5,6 @@
  * one of the three roots or a temporary; edges are only ever appended.
  */
 #include "graph.h"
-#include "llvm_compat.h"
 
 #include "memory.h"
 
@@ -150,13 +149,3 @@ static bool type_has_pointer_within(LLVMTypeRef type, int depth) {
 }
 
 bool esc_type_has_pointer(LLVMTypeRef type) { return type_has_pointer_within(type, 0); }
-
-bool esc_result_has_pointer(LLVMValueRef function) {
-  if (esc_type_has_pointer(LLVMGetReturnType(LLVMGlobalGetValueType(function))))
-    return true;
-  for (LLVMValueRef argument = LLVMGetFirstParam(function); argument;
-       argument = LLVMGetNextParam(argument))
-    if (esc_parameter_has_attribute(argument, "sret"))
-      return true;
-  return false;
-}

@@ -124,9 +124,6 @@ int esc_graph_temporary(esc_graph *graph, LLVMValueRef instruction);
  * one inside (llvm.masked.scatter's <N x ptr>, a struct parameter). Integers that may carry an
  * address are tracked anyway; this answers only "is there a pointer in the type". */
 bool esc_type_has_pointer(LLVMTypeRef type);
-/* Whether FUNCTION's result holds a pointer: its return type does, or it returns through an
- * sret parameter (the struct result's memory is the caller's). */
-bool esc_result_has_pointer(LLVMValueRef function);
 
 /* Add "destination <- source (derefs)". Ignored when either side is ESC_NO_LOCATION. */
 void esc_graph_flow(esc_graph *graph, int destination, int source, int derefs, esc_edge_kind kind,

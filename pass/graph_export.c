@@ -12,7 +12,6 @@
  * REVISITS times, so it ends on any graph (cycles through phis included).
  */
 #include "graph_export.h"
-#include "llvm_compat.h"
 
 #include <stdlib.h>
 
@@ -86,21 +85,18 @@ static void walk_into(exporter *e, int destination) {
   }
 }
 
-/* Drawn as leaking exactly when the text report prints a leak for it (report_text.c): a leak
- * into a result that holds no pointer is not shown, and a struct passed by value whose type
- * holds no pointer has nothing of the caller's to leak (its copy's own address never leaves). */
-static bool parameter_leaks(const esc_location *location) {
-  LLVMValueRef parameter = location->value;
-  LLVMTypeRef copied_struct = esc_parameter_type_attribute(parameter, "byval");
-  if (copied_struct && !esc_type_has_pointer(copied_struct))
-    return false;
-  return location->heap_derefs != ESC_NO_LEAK ||
-         (location->result_derefs != ESC_NO_LEAK &&
-          esc_result_has_pointer(LLVMGetParamParent(parameter)));
+/* The recorded parameter of PARAMETER, an argument of its function. */
+static const esc_parameter *record_of(const esc_parameter *parameters, LLVMValueRef parameter) {
+  unsigned index = 0;
+  for (LLVMValueRef argument = LLVMGetFirstParam(LLVMGetParamParent(parameter));
+       argument != parameter; argument = LLVMGetNextParam(argument))
+    index++;
+  return &parameters[index];
 }
 
 void esc_export_graph(const esc_graph *graph, esc_names *names, esc_arena *arena,
-                      const char *function_name, esc_function_graph *out) {
+                      const char *function_name, const esc_parameter *parameters,
+                      esc_function_graph *out) {
   size_t count = graph->location_count;
   exporter e = {.graph = graph};
   e.node_of = esc_xmalloc(count * sizeof *e.node_of);
@@ -132,7 +128,7 @@ void esc_export_graph(const esc_graph *graph, esc_names *names, esc_arena *arena
         continue;
       node.kind = ESC_NODE_PARAMETER;
       node.name = esc_arena_strdup(arena, esc_names_parameter(names, location->value, &node.place));
-      node.escapes = parameter_leaks(location);
+      node.escapes = esc_parameter_leaks(record_of(parameters, location->value));
       break;
     case ESC_LOCATION_TEMPORARY:
       continue;

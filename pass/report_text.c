@@ -84,8 +84,17 @@ static void print_flow(FILE *out, const char *module, const esc_allocation *allo
  * (what p points to, to the heap), "leaking param: p to result ~r0 level=N". A leak into a
  * result that holds no pointer (an int computed from *p) is real for callers' summaries but,
  * as in Go, not shown. */
+static bool shows_result_leak(const esc_parameter *parameter) {
+  return parameter->result_derefs != ESC_NO_LEAK && parameter->result_has_pointer;
+}
+
+bool esc_parameter_leaks(const esc_parameter *parameter) {
+  return parameter->carries_pointer &&
+         (parameter->heap_derefs != ESC_NO_LEAK || shows_result_leak(parameter));
+}
+
 static void print_parameter(FILE *out, const char *module, const esc_parameter *parameter) {
-  bool shows_result = parameter->result_derefs != ESC_NO_LEAK && parameter->result_has_pointer;
+  bool shows_result = shows_result_leak(parameter);
   if (parameter->heap_derefs == ESC_NO_LEAK && !shows_result) {
     print_place(out, module, parameter->function, parameter->place);
     fprintf(out, "%s does not escape\n", parameter->parameter);
