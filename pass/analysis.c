@@ -387,8 +387,9 @@ static void record_function(module_context *context, LLVMValueRef function, cons
   record_parameters(context, function, function_name, graph, summary, names);
   if (context->options->keep_graphs) {
     ESC_GROW(analysis->graphs, analysis->graph_capacity, analysis->graph_count + 1);
+    unsigned parameter_total = LLVMCountParams(function); /* the last records, just made */
     const esc_parameter *parameters =
-        &analysis->parameters[analysis->parameter_count - LLVMCountParams(function)];
+        parameter_total ? &analysis->parameters[analysis->parameter_count - parameter_total] : NULL;
     esc_export_graph(graph, names, analysis->arena, function_name, parameters,
                      &analysis->graphs[analysis->graph_count++]);
   }
